@@ -1,0 +1,40 @@
+# Two commands on a fresh machine (Python 3.11+, Node/npm, apt):
+#   make serve   install everything into the project and serve the site on http://127.0.0.1:8000
+#   make test    install the test dependencies (Debian chromium included) and run the whole suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps serve build test test-deps bench
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+deps: $(BIN)/.installed node_modules/.installed
+
+serve: deps
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Never pass -q to a strict build: MkDocs 1.6 then stops counting warnings and passes a broken site.
+build: deps
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+/usr/bin/chromium:
+	$(SUDO) apt-get update
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation
+
+test-deps: deps /usr/bin/chromium
+
+test: test-deps
+	$(BIN)/pytest
+
+bench: test-deps
+	$(BIN)/python bench/run.py
+

@@ -1,0 +1,36 @@
+/* Material for MkDocs draws `pre.mermaid` blocks with the global `mermaid` and, when that global
+ * is missing, loads a copy from a CDN. This stand-in is that global on every page (so instant
+ * navigation from a page without diagrams never reaches for a CDN). It loads the site's own copy
+ * of Mermaid on the first diagram only, so pages without diagrams never download its 3.5 MB. */
+(function () {
+  "use strict";
+  if (typeof window.mermaid !== "undefined" && !(window.mermaid instanceof Element)) return;
+
+  var libraryUrl = new URL("../vendor/mermaid.min.js", document.currentScript.src).href;
+  var pendingConfig = null;
+  var library = null;
+
+  function loadLibrary() {
+    library = library || new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = libraryUrl;
+      tag.onload = function () { resolve(window.mermaid); };
+      tag.onerror = function () { reject(new Error("could not load " + libraryUrl)); };
+      document.head.appendChild(tag);
+    }).then(function (mermaid) {
+      if (pendingConfig) mermaid.initialize(pendingConfig);
+      return mermaid;
+    });
+    return library;
+  }
+
+  window.mermaid = {
+    initialize: function (config) { pendingConfig = config; },
+    render: function (id, text) {
+      return loadLibrary().then(function (mermaid) { return mermaid.render(id, text); });
+    },
+    run: function (options) {
+      return loadLibrary().then(function (mermaid) { return mermaid.run(options); });
+    }
+  };
+})();

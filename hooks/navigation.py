@@ -1,0 +1,50 @@
+"""Shape the navigation MkDocs derives from the folder tree (no hand-kept `nav:` to forget).
+
+A section is titled like its index page ("Application integration & messaging", not the folder
+name "Application integration"), and the top-level tabs come in study order, not alphabetical.
+"""
+from __future__ import annotations
+
+from mkdocs.utils.meta import get_data
+
+# Top-level entries by their first path segment; anything not listed keeps its place after these.
+TOP_LEVEL_ORDER = ("index.md", "services", "concepts", "compare", "glossary.md", "about")
+
+
+def first_segment(item) -> str:
+    """`services` for the Services section, `index.md` for the home page."""
+    if item.is_page:
+        return item.file.src_uri.split("/")[0]
+    for child in item.children:
+        found = first_segment(child)
+        if found:
+            return found
+    return ""
+
+
+def order_top_level(items: list) -> list:
+    rank = {name: position for position, name in enumerate(TOP_LEVEL_ORDER)}
+    return sorted(items, key=lambda item: rank.get(first_segment(item), len(rank)))
+
+
+def index_title(section) -> str | None:
+    """The front-matter title of the section's index page, if it has one."""
+    index = next((c for c in section.children if c.is_page and c.file.name == "index"), None)
+    if index is None:
+        return None
+    _, meta = get_data(index.file.content_string)
+    return meta.get("title")
+
+
+def title_sections_by_index(items: list) -> None:
+    """Give each section the title of its index page, recursively."""
+    for item in items:
+        if item.is_section:
+            item.title = index_title(item) or item.title
+            title_sections_by_index(item.children)
+
+
+def on_nav(nav, config, files):
+    nav.items = order_top_level(nav.items)
+    title_sections_by_index(nav.items)
+    return nav

@@ -1,0 +1,29 @@
+"""The real strict build: passes, says nothing but INFO, and ships everything the site needs."""
+from __future__ import annotations
+
+import re
+
+
+def test_strict_build_passes_without_warnings(site_build):
+    assert site_build.returncode == 0, site_build.log[-4000:]
+    noisy = [line for line in site_build.log.splitlines() if re.match(r"\s*(WARNING|ERROR)", line)]
+    assert noisy == []
+
+
+def test_mermaid_is_served_from_the_site(site_build):
+    library = site_build.site_dir / "assets" / "vendor" / "mermaid.min.js"
+    assert library.stat().st_size > 1_000_000
+    assert (site_build.site_dir / "assets" / "javascripts" / "mermaid-loader.js").is_file()
+
+
+def test_html_names_no_third_party_host(site_build):
+    third_party = re.compile(r"""(?:src|href)=["']?(?:https?:)?//(?!127\.0\.0\.1)""")
+    offenders = {}
+    for page in site_build.site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        # Links a reader clicks (edit on GitHub, AWS docs) are fine; things the page loads are not.
+        loaded = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html)
+        hits = [tag for tag in loaded if third_party.search(tag) and 'rel="canonical"' not in tag]
+        if hits:
+            offenders[str(page.relative_to(site_build.site_dir))] = hits[:3]
+    assert offenders == {}

@@ -1,0 +1,89 @@
+"""Shared fixtures: one real strict build of the site, served on 127.0.0.1, and headless Chromium.
+
+The site is built with `site_url` set to the test server's address: Material's instant navigation only
+intercepts links listed in sitemap.xml (host and port included), so a mismatched sitemap would turn every
+click into a full page load and an instant-navigation test would pass without testing anything.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+@dataclass
+class Build:
+    site_dir: Path
+    log: str
+    returncode: int
+    origin: str  # http://127.0.0.1:PORT, the address the site was built for
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def strict_build(site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` exactly as CI and readers get it (never -q: it hides warnings)."""
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> Build:
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    site_dir = tmp_path_factory.mktemp("build") / "site"
+    result = strict_build(site_dir, origin + "/")
+    return Build(site_dir, result.stdout + result.stderr, result.returncode, origin)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output to what failed
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Build:
+    """The built site, served on the address it was built for."""
+    if site_build.returncode != 0:
+        pytest.fail("strict build failed:\n" + site_build.log[-4000:])
+    port = int(site_build.origin.rsplit(":", 1)[1])
+    handler = functools.partial(QuietHandler, directory=str(site_build.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield site_build
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
