@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps serve build test test-deps bench
+.PHONY: deps serve build test test-deps bench offline
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,10 @@ test: test-deps
 bench: test-deps
 	$(BIN)/python bench/run.py
 
+
+# A copy that works from file:// (search included), zipped for studying without a connection.
+offline: deps
+	rm -rf dist/offline dist/aws-study-notes-offline.zip
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/offline/aws-study-notes
+	cd dist/offline && ../../$(BIN)/python -m zipfile -c ../aws-study-notes-offline.zip aws-study-notes
+	@echo "Offline copy: dist/aws-study-notes-offline.zip (open aws-study-notes/index.html)"
