@@ -44,7 +44,26 @@ def title_sections_by_index(items: list) -> None:
             title_sections_by_index(item.children)
 
 
+def pages_in_order(items: list) -> list:
+    pages = []
+    for item in items:
+        if item.is_page:
+            pages.append(item)
+        elif item.is_section:
+            pages.extend(pages_in_order(item.children))
+    return pages
+
+
+def relink_previous_and_next(nav) -> None:
+    """MkDocs links each page to its neighbours before on_nav: redo it for the new order."""
+    nav.pages = pages_in_order(nav.items)
+    for position, page in enumerate(nav.pages):
+        page.previous_page = nav.pages[position - 1] if position > 0 else None
+        page.next_page = nav.pages[position + 1] if position + 1 < len(nav.pages) else None
+
+
 def on_nav(nav, config, files):
     nav.items = order_top_level(nav.items)
     title_sections_by_index(nav.items)
+    relink_previous_and_next(nav)
     return nav

@@ -24,7 +24,8 @@ def vendored_files(node_modules: Path, config) -> list[File]:
         source = node_modules / package_path
         if not source.is_file():
             raise PluginError(f"node_modules/{package_path} is missing: run `npm ci` (or `make build`)")
-        files.append(File.generated(config, site_path, abs_src_path=str(source)))
+        files.append(File(package_path, src_dir=str(node_modules), dest_dir=config.site_dir,
+                          use_directory_urls=False, dest_uri=site_path))
     return files
 
 

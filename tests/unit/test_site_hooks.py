@@ -1,0 +1,109 @@
+"""Unit tests for the small site hooks: navigation, vendored assets, offline build."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
+
+HOOKS = Path(__file__).resolve().parents[2] / "hooks"
+
+
+def load_hook(name: str):
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", HOOKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+navigation = load_hook("navigation")
+vendor_assets = load_hook("vendor_assets")
+offline_build = load_hook("offline_build")
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def tiny_site(tmp_path):
+    write(tmp_path / "mkdocs.yml", "site_name: t\n")
+    write(tmp_path / "docs/index.md", "# Home\n")
+    write(tmp_path / "docs/about/sources.md", "# Sources\n")
+    write(tmp_path / "docs/compare/index.md", "---\ntitle: Comparisons\n---\n# C\n")
+    write(tmp_path / "docs/services/index.md", "---\ntitle: Services\n---\n# S\n")
+    write(tmp_path / "docs/services/application-integration/index.md",
+          "---\ntitle: Application integration & messaging\n---\n# A\n")
+    write(tmp_path / "docs/services/application-integration/sqs.md", "# SQS\n")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    files = get_files(config)
+    return config, files
+
+
+def test_top_level_follows_study_order_and_sections_take_index_titles(tiny_site):
+    config, files = tiny_site
+    nav = navigation.on_nav(get_navigation(files, config), config, files)
+
+    firsts = [navigation.first_segment(item) for item in nav.items]
+    assert firsts == ["index.md", "services", "compare", "about"]
+    services = nav.items[1]
+    assert services.title == "Services"
+    assert services.children[1].title == "Application integration & messaging"
+
+
+def test_previous_and_next_follow_the_new_order(tiny_site):
+    config, files = tiny_site
+    nav = navigation.on_nav(get_navigation(files, config), config, files)
+
+    order = [page.file.src_uri for page in nav.pages]
+    assert order[0] == "index.md" and order[-1] == "about/sources.md"
+    assert nav.pages[0].next_page is nav.pages[1]
+    assert nav.pages[-1].previous_page is nav.pages[-2] and nav.pages[-1].next_page is None
+
+
+def test_section_without_index_keeps_its_folder_title(tiny_site):
+    config, files = tiny_site
+    nav = navigation.on_nav(get_navigation(files, config), config, files)
+    about = nav.items[-1]
+    assert about.title == "About"
+
+
+def test_vendored_library_missing_is_a_clear_error(tiny_site, tmp_path):
+    config, _ = tiny_site
+    with pytest.raises(PluginError, match=r"node_modules/mermaid/dist/mermaid.min.js is missing: run `npm ci`"):
+        vendor_assets.vendored_files(tmp_path / "node_modules", config)
+
+
+def test_vendored_libraries_become_site_files(tiny_site, tmp_path):
+    config, _ = tiny_site
+    for package_path in vendor_assets.VENDORED.values():
+        write(tmp_path / "node_modules" / package_path, "/* lib */")
+    files = vendor_assets.vendored_files(tmp_path / "node_modules", config)
+    assert sorted(f.dest_uri for f in files) == sorted(vendor_assets.VENDORED)
+
+
+def test_offline_build_uses_the_local_shim_and_drops_instant_navigation(tmp_path):
+    write(tmp_path / "docs/index.md", "# Home\n")
+    write(tmp_path / "mkdocs.yml", "site_name: t\ntheme:\n  name: material\n  features:\n"
+          "    - navigation.instant\n    - toc.follow\nplugins:\n  - offline\n")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_config(config)  # the offline plugin first adds its CDN shim
+
+    config = offline_build.on_config(config)
+    assert config.extra["polyfills"] == [offline_build.LOCAL_SHIM]
+    assert config.theme["features"] == ["toc.follow"]
+
+
+def test_normal_build_is_untouched(tmp_path):
+    write(tmp_path / "docs/index.md", "# Home\n")
+    write(tmp_path / "mkdocs.yml", "site_name: t\ntheme:\n  name: material\n  features:\n"
+          "    - navigation.instant\nplugins:\n  - offline:\n      enabled: false\n")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    config = offline_build.on_config(config)
+    assert "polyfills" not in config.extra
+    assert config.theme["features"] == ["navigation.instant"]
