@@ -107,3 +107,22 @@ def test_normal_build_is_untouched(tmp_path):
     config = offline_build.on_config(config)
     assert "polyfills" not in config.extra
     assert config.theme["features"] == ["navigation.instant"]
+
+
+search_ranking = load_hook("search_ranking")
+
+
+@pytest.mark.parametrize("kind, boost", [("service", 3.0), ("comparison", 2.0), ("guide", 0.5)])
+def test_search_boost_defaults_by_kind(kind, boost):
+    assert search_ranking.search_settings({"kind": kind}) == {"boost": boost}
+
+
+def test_search_settings_of_the_page_win():
+    meta = {"kind": "service", "search": {"boost": 1.2}}
+    assert search_ranking.search_settings(meta) == {"boost": 1.2}
+    assert search_ranking.search_settings({"kind": "guide", "search": {"exclude": True}}) == {
+        "exclude": True, "boost": 0.5}
+
+
+def test_pages_without_kind_get_no_boost():
+    assert search_ranking.search_settings({}) == {}
