@@ -89,6 +89,16 @@ def anchor(name: str) -> str:
     return "term-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "x")
 
 
+def section_letter(name: str) -> str:
+    """A-Z section of a term by its first letter or digit (".ebextensions" files under E)."""
+    first = next((c for c in name if c.isalnum()), "0")
+    return "0–9" if first.isdigit() else first.upper()
+
+
+def section_anchor(letter: str) -> str:
+    return "digits" if letter == "0–9" else letter.lower()
+
+
 def glossary_markdown(terms: dict, usage: dict, titles: dict) -> str:
     """The Glossary page: A-Z sections, each term with definition, defining page and users."""
     lines = [
@@ -99,13 +109,12 @@ def glossary_markdown(terms: dict, usage: dict, titles: dict) -> str:
         "definition; follow **Defined in** for the full explanation.", "",
     ]
     by_letter = {}
-    for name in sorted(terms, key=lambda n: n.lower()):
-        letter = name[0].upper() if name[0].isalpha() else "#"
-        by_letter.setdefault(letter, []).append(terms[name])
-    lines.append(" · ".join(f"[{letter}](#{letter.lower() if letter != '#' else 'other'})" for letter in by_letter))
+    for name in sorted(terms, key=lambda n: n.lstrip(".").lower()):
+        by_letter.setdefault(section_letter(name), []).append(terms[name])
+    lines.append(" · ".join(f"[{letter}](#{section_anchor(letter)})" for letter in by_letter))
     lines.append("")
     for letter, letter_terms in by_letter.items():
-        lines += [f"## {letter} {{ #{letter.lower() if letter != '#' else 'other'} }}", ""]
+        lines += [f"## {letter} {{ #{section_anchor(letter)} }}", ""]
         for term in letter_terms:
             defined = f"[{titles[term.path]}]({catalog.relative_link(GLOSSARY_PATH, term.path)})"
             used = ", ".join(f"[{titles[p]}]({catalog.relative_link(GLOSSARY_PATH, p)})" for p in usage.get(term.name, []))
