@@ -114,10 +114,9 @@ def reset() -> Catalog:
 
 # -- reading a page -------------------------------------------------------------------------------
 
-def key_line_numbers(yaml_text: str, first_line: int) -> dict:
-    """Line of each top-level key, and of each glossary term, in the front matter."""
+def key_line_numbers(node, first_line: int) -> dict:
+    """Line of each top-level key, and of each glossary term, from the composed YAML node."""
     lines = {}
-    node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     if not isinstance(node, yaml.MappingNode):
         return lines
     for key_node, value_node in node.value:
@@ -126,6 +125,17 @@ def key_line_numbers(yaml_text: str, first_line: int) -> dict:
             for term_node, _ in value_node.value:
                 lines[f"glossary:{term_node.value}"] = first_line + term_node.start_mark.line
     return lines
+
+
+def parse_yaml(yaml_text: str):
+    """(data, node): one parse gives both the values and the line numbers."""
+    loader = yaml.SafeLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, node
 
 
 def read_page(path: str, text: str) -> tuple[PageInfo, list]:
@@ -138,8 +148,9 @@ def read_page(path: str, text: str) -> tuple[PageInfo, list]:
     body_line = yaml_text.count("\n") + 3
     info = PageInfo(path, {}, {}, text[match.end():], body_line)
     try:
-        meta = yaml.safe_load(yaml_text) or {}
-        info.key_lines = key_line_numbers(yaml_text, 2)
+        meta, node = parse_yaml(yaml_text)
+        meta = meta or {}
+        info.key_lines = key_line_numbers(node, 2)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = 2 + mark.line if mark else 1

@@ -123,16 +123,23 @@ def glossary_markdown(terms: dict, usage: dict, titles: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def abbreviation_block(terms: dict, pages) -> str:
-    """Python-Markdown abbreviation definitions for every acronym-like term and `abbr:` value."""
+def tooltip_terms(terms: dict, pages) -> dict:
+    """Acronym-like terms and every `abbr:` value, with their definitions: the tooltip vocabulary."""
     names = {name for name in terms if is_acronym(name)}
     names |= {value for info in pages for value in abbr_values(info) if value in terms}
-    return "\n".join(f"*[{name}]: {terms[name].definition}" for name in sorted(names))
+    return {name: terms[name].definition for name in sorted(names)}
+
+
+def abbreviation_block(tooltips: dict, markdown: str, pattern) -> str:
+    """Python-Markdown abbreviation definitions for the tooltip terms this page's text uses."""
+    used = set(pattern.findall(markdown)) if pattern else set()
+    return "\n".join(f"*[{name}]: {tooltips[name]}" for name in sorted(used))
 
 
 class GlossaryState:
     terms: dict = {}
-    abbreviations: str = ""
+    tooltips: dict = {}
+    tooltip_pattern = None
 
 
 def on_files(files, config):
@@ -144,11 +151,11 @@ def on_files(files, config):
     content = glossary_markdown(terms, term_usage(pages, terms), titles)
     files.append(File.generated(config, GLOSSARY_PATH, content=content))
     GlossaryState.terms = terms
-    GlossaryState.abbreviations = abbreviation_block(terms, pages)
+    GlossaryState.tooltips = tooltip_terms(terms, pages)
+    GlossaryState.tooltip_pattern = term_pattern(GlossaryState.tooltips)
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    if not GlossaryState.abbreviations:
-        return markdown
-    return f"{markdown.rstrip()}\n\n{GlossaryState.abbreviations}\n"
+    block = abbreviation_block(GlossaryState.tooltips, markdown, GlossaryState.tooltip_pattern)
+    return f"{markdown.rstrip()}\n\n{block}\n" if block else markdown

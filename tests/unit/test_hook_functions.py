@@ -96,10 +96,14 @@ def test_glossary_markdown_has_letters_anchors_and_links():
     assert "AMI { #term-ami }\n:   Image." in text and "[A](services/compute/a.md)" in text
 
 
-def test_abbreviations_only_for_acronyms_and_abbr_values():
-    a = page("services/compute/a.md", service_page("A", extra="abbr: Binpack\nglossary:\n  AMI: Image.\n  Binpack: Packing.\n  Warm pool: Pool.\n"))
+def test_tooltips_only_for_acronyms_and_abbr_values_used_on_the_page():
+    a = page("services/compute/a.md", service_page("A", extra="abbr: Binpack\nglossary:\n  AMI: Image.\n  Binpack: Packing.\n  EBS: Disk.\n  Warm pool: Pool.\n"))
     terms, _ = glossary.collect_terms([a])
-    assert glossary.abbreviation_block(terms, [a]) == "*[AMI]: Image.\n*[Binpack]: Packing."
+    tooltips = glossary.tooltip_terms(terms, [a])
+    assert tooltips == {"AMI": "Image.", "Binpack": "Packing.", "EBS": "Disk."}
+    pattern = glossary.term_pattern(tooltips)
+    assert glossary.abbreviation_block(tooltips, "An AMI uses Binpack.", pattern) == "*[AMI]: Image.\n*[Binpack]: Packing."
+    assert glossary.abbreviation_block(tooltips, "Nothing here.", pattern) == ""
 
 
 def test_related_is_symmetric_and_backlinks_follow_links():
