@@ -13,7 +13,7 @@ def test_strict_build_passes_without_warnings(site_build):
 def test_mermaid_is_served_from_the_site(site_build):
     library = site_build.site_dir / "assets" / "vendor" / "mermaid.min.js"
     assert library.stat().st_size > 1_000_000
-    assert (site_build.site_dir / "assets" / "javascripts" / "mermaid-loader.js").is_file()
+    assert (site_build.site_dir / "assets" / "javascripts" / "diagram-loader.js").is_file()
 
 
 def test_html_names_no_third_party_host(site_build):
