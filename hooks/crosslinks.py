@@ -1,77 +1,100 @@
 """Hook: "Related" and "Referenced by" at the end of every service, concept and comparison page.
 
 Related comes from `related:` front matter, made symmetric (if A lists B, B shows A). Referenced by
-lists every page whose body links here. Both are plain Markdown links, so MkDocs validates them, and
-both headings carry `data-search-exclude` so these lists never make a page rank for a passing mention.
+lists every other page whose body links here (a page already under Related is not repeated). Both are plain relative Markdown links, so MkDocs validates
+them like any other link, and both headings carry `data-search-exclude` (Material's search skips the
+whole section) so these lists never make a page rank for a passing mention.
 """
 from __future__ import annotations
 
 import catalog
 
-CONTENT_KINDS = ("service", "concept", "comparison")
+GENERATED_HEADINGS = ("Related", "Referenced by")
 
 
 def related_slugs(pages) -> dict:
-    """slug -> related slugs: its own list first, then pages that list it, by title."""
+    """slug -> related slugs: its own list first, then the pages that list it, by title."""
     by_slug = {info.slug: info for info in pages if not info.is_index}
-    related = {slug: [s for s in info.meta.get("related") or [] if s in by_slug and s != slug]
-               for slug, info in by_slug.items()}
+    related = {}
+    for slug, info in by_slug.items():
+        listed = info.meta.get("related")
+        listed = listed if isinstance(listed, list) else []
+        related[slug] = list(dict.fromkeys(s for s in listed if s in by_slug and s != slug))
     reverse = {slug: [] for slug in by_slug}
     for slug, targets in related.items():
         for target in targets:
             if slug not in related[target]:
                 reverse[target].append(slug)
-    return {slug: related[slug] + sorted(reverse[slug], key=lambda s: by_slug[s].meta.get("title", s))
+    return {slug: related[slug] + sorted(reverse[slug], key=lambda s: (by_slug[s].title.casefold(), s))
             for slug in by_slug}
 
 
-def backlinks(pages) -> dict:
-    """path -> paths of the pages whose body links to it."""
+def backlinks(pages, site) -> dict:
+    """path -> set of paths of the pages whose body links to it (any kind of link)."""
     known = {info.path for info in pages}
     found = {path: set() for path in known}
     for info in pages:
         for link in info.links:
             if not catalog.is_internal(link.target):
                 continue
-            target, _ = catalog.resolve(info.path, link.target)
-            if target in known and target != info.path:
-                found[target].add(info.path)
+            resolve = site.resolve_source if link.kind == "markdown" else site.resolve_url
+            target, _ = resolve(info.path, link.target)
+            if target is not None and target.src_uri in known and target.src_uri != info.path:
+                found[target.src_uri].add(info.path)
     return found
 
 
-def crosslinks_markdown(info, by_slug: dict, related: list, referrers: list) -> str:
-    def item(other) -> str:
-        link = catalog.relative_link(info.path, other.path)
-        description = other.meta.get("description", "")
-        return f"- [{other.meta.get('title', other.slug)}]({link})" + (f" — {description}" if description else "")
+def crosslinks_markdown(info, related: list, referrers: list) -> str:
+    """The two generated sections, as Markdown: Related items `- [Title](relative.md) — description`,
+    Referenced by items `- [Title](relative.md)` (a backlink list: short, it can be long)."""
+    def item(other, described: bool) -> str:
+        link = f"- [{other.title}]({catalog.relative_link(info.path, other.path)})"
+        return f"{link} — {other.description}" if described and other.description else link
 
     parts = []
     if related:
-        parts += ["## Related { data-search-exclude }", ""] + [item(by_slug[s]) for s in related] + [""]
+        parts += ["## Related { data-search-exclude }", ""] + [item(other, True) for other in related] + [""]
     if referrers:
-        parts += ["## Referenced by { data-search-exclude }", ""] + [item(r) for r in referrers] + [""]
+        parts += ["## Referenced by { data-search-exclude }", ""] + [item(other, False) for other in referrers] + [""]
     return "\n".join(parts)
 
 
-class CrosslinksState:
-    related: dict = {}
-    backlinks: dict = {}
+def hand_written_problems(pages) -> list:
+    """A hand-written "Related" heading would clash with the generated one (and its #related anchor)."""
+    return [catalog.Problem(info.path, line, f"`{'#' * level} {text}` is written by hand",
+                            "delete the section: the build generates it from `related:` and the links to this page")
+            for info in pages if info.kind in catalog.CONTENT_KINDS
+            for line, level, text in info.headings if text in GENERATED_HEADINGS]
+
+
+def all_crosslinks(pages, site) -> dict:
+    """src path -> the Markdown to append, for every service, concept and comparison page.
+    Referenced by does not repeat a page the Related list above it already shows."""
+    by_slug = {info.slug: info for info in pages if not info.is_index}
+    by_path = {info.path: info for info in pages}
+    related, referrers = related_slugs(pages), backlinks(pages, site)
+    sections = {}
+    for info in pages:
+        if info.kind not in catalog.CONTENT_KINDS:
+            continue
+        shown = [by_slug[s] for s in related.get(info.slug, [])]
+        shown_paths = {other.path for other in shown}
+        linking = sorted((by_path[p] for p in referrers.get(info.path, ()) if p not in shown_paths),
+                         key=lambda p: (p.is_index, p.title.casefold(), p.path))
+        text = crosslinks_markdown(info, shown, linking)
+        if text:
+            sections[info.path] = text
+    return sections
 
 
 def on_files(files, config):
-    pages = list(catalog.state.pages.values())
-    CrosslinksState.related = related_slugs(pages)
-    CrosslinksState.backlinks = backlinks(pages)
+    state = catalog.state
+    pages = list(state.pages.values())
+    catalog.report(hand_written_problems(pages))
+    state.crosslinks = all_crosslinks(pages, catalog.site_map(files))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    info = catalog.state.pages.get(page.file.src_uri)
-    if info is None or info.kind not in CONTENT_KINDS:
-        return markdown
-    pages = catalog.state.pages
-    by_slug = {p.slug: p for p in pages.values() if not p.is_index}
-    referrers = sorted((pages[p] for p in CrosslinksState.backlinks.get(info.path, ())),
-                       key=lambda p: (p.is_index, p.meta.get("title", p.slug)))
-    extra = crosslinks_markdown(info, by_slug, CrosslinksState.related.get(info.slug, []), referrers)
+    extra = catalog.state.crosslinks.get(page.file.src_uri)
     return f"{markdown.rstrip()}\n\n{extra}" if extra else markdown

@@ -1,29 +1,27 @@
-"""Helpers for hook tests: import the hook modules, and build tiny fixture sites for real."""
+"""Helpers for the hook tests: import the hook modules, and build the fixture site for real.
+
+`fixtures/site/` is a tiny clean site that uses every feature the hooks check (glossary, abbr,
+related, raw HTML links, a Mermaid click, anchors into generated sections). A test copies it to a
+temporary directory, appends `hooks:` with the absolute paths of the real hook files, changes one
+thing, and runs `mkdocs build --strict` (never -q: MkDocs 1.6 then stops counting warnings).
+"""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 HOOKS = Path(__file__).resolve().parents[2] / "hooks"
-sys.path.insert(0, str(HOOKS))  # the hooks import `catalog` by name, as MkDocs loads them
-
-FIXTURE_CONFIG = """\
-site_name: fixture
-strict: true
-validation:
-  omitted_files: warn
-  absolute_links: warn
-  unrecognized_links: warn
-  anchors: warn
-markdown_extensions: [attr_list, def_list, abbr, toc, md_in_html, pymdownx.superfences]
-hooks:
-{hooks}
-"""
+FIXTURE_SITE = Path(__file__).resolve().parent / "fixtures" / "site"
 SITE_HOOKS = ("pages", "glossary", "links", "crosslinks")
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+sys.path.insert(0, str(HOOKS))  # the hooks import `catalog` by name, as they do when MkDocs loads them
 
 SERVICE = """\
 ---
@@ -44,25 +42,67 @@ sources: [001_7a6e416f541214b1.txt]
 
 
 def service_page(title: str, body: str = "Text.", related: str = "[]", extra: str = "") -> str:
+    """A valid service page for docs/services/compute/ (front matter is lines 1-10 + extra)."""
     return SERVICE.format(title=title, body=body, related=related, extra=extra)
 
 
-def build_fixture(root: Path, pages: dict) -> subprocess.CompletedProcess:
-    """Write a tiny site with the real hooks and run a real strict build (never -q)."""
-    hooks = "\n".join(f"  - {HOOKS / name}.py" for name in SITE_HOOKS)
-    (root / "mkdocs.yml").write_text(FIXTURE_CONFIG.format(hooks=hooks), encoding="utf-8")
-    for path, text in pages.items():
-        target = root / "docs" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(root / "site")],
-                          cwd=root, env=env, capture_output=True, text=True, timeout=120)
+@dataclass
+class Build:
+    returncode: int
+    log: str
+    root: Path
+
+    @property
+    def warnings(self) -> list:
+        """The WARNING lines, without the level prefix."""
+        return [line.split("-  ", 1)[-1].strip() for line in self.log.splitlines() if line.startswith("WARNING")]
+
+    def page(self, path: str) -> str:
+        return (self.root / "docs" / path).read_text(encoding="utf-8")
+
+    def html(self, url_path: str) -> str:
+        return (self.root / "site" / url_path / "index.html").read_text(encoding="utf-8")
+
+
+class FixtureSite:
+    """A copy of fixtures/site/ in a temporary directory, to change and build."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        shutil.copytree(FIXTURE_SITE, root)
+        hooks = "".join(f"  - {HOOKS / name}.py\n" for name in SITE_HOOKS)
+        with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
+            config.write(f"hooks:\n{hooks}")
+
+    def path(self, page: str) -> Path:
+        return self.root / "docs" / page
+
+    def read(self, page: str) -> str:
+        return self.path(page).read_text(encoding="utf-8")
+
+    def write(self, page: str, text: str) -> None:
+        self.path(page).parent.mkdir(parents=True, exist_ok=True)
+        self.path(page).write_text(text, encoding="utf-8")
+
+    def replace(self, page: str, old: str, new: str) -> None:
+        text = self.read(page)
+        assert old in text, f"{old!r} not in {page}"
+        self.write(page, text.replace(old, new, 1))
+
+    def line_of(self, page: str, needle: str) -> int:
+        """1-based number of the first line of `page` containing `needle`."""
+        for number, line in enumerate(self.read(page).splitlines(), 1):
+            if needle in line:
+                return number
+        raise AssertionError(f"{needle!r} not in {page}")
+
+    def build(self) -> Build:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        result = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(self.root / "site")],
+                                cwd=self.root, env=env, capture_output=True, text=True, timeout=120)
+        return Build(result.returncode, result.stdout + result.stderr, self.root)
 
 
 @pytest.fixture
-def fixture_site(tmp_path):
-    def build(pages: dict):
-        result = build_fixture(tmp_path, pages)
-        return result, result.stdout + result.stderr
-    return build
+def fixture_site(tmp_path) -> FixtureSite:
+    return FixtureSite(tmp_path / "site-src")

@@ -1,106 +1,198 @@
-"""Every build error, on a tiny fixture site built for real: the build fails and names file and line."""
+"""Every build error, on the fixture site built for real with `mkdocs build --strict`.
+
+Each case changes one thing in a copy of fixtures/site/ and expects the build to fail with exactly
+one line `docs/<file>.md:<line>: <message> (<fix>)` from the hooks. For broken Markdown links and
+anchors, MkDocs' own validation reports them (kept on; its format names the file and the target).
+"""
 from __future__ import annotations
 
-from .conftest import service_page
+from dataclasses import dataclass
+from typing import Callable
 
-INDEX = "---\ntitle: Home\ndescription: Home page.\nkind: guide\n---\n\n# Home\n\n[EC2](services/compute/ec2.md)\n"
+import pytest
 
-
-def site_with(**pages):
-    base = {"index.md": INDEX, "services/compute/ec2.md": service_page("EC2")}
-    base.update({path.replace("__", "/").replace("_md", ".md"): text for path, text in pages.items()})
-    return base
-
-
-def hook_lines(log: str) -> list:
-    return [line.split("-  ", 1)[-1] for line in log.splitlines() if "docs/" in line and "WARNING" in line]
+EC2 = "services/compute/ec2.md"
+AMI = "services/compute/ami.md"
+SCALING = "concepts/scaling.md"
+COMPARE = "compare/ec2-ami.md"
 
 
-def test_clean_fixture_builds_and_hooks_print_nothing(fixture_site):
-    result, log = fixture_site(site_with(services__compute__ami_md=service_page("AMI", related="[ec2]")))
-    assert result.returncode == 0, log
-    assert "WARNING" not in log
+@dataclass
+class Case:
+    id: str
+    change: Callable          # (FixtureSite) -> None
+    page: str                 # file the message names
+    needle: str | None        # text of the line it names (None: line 1)
+    message: str              # the message, without the "(how to fix)" part
+
+    def __str__(self) -> str:
+        return self.id
 
 
-def test_link_to_a_missing_page(fixture_site):
-    page = service_page("AMI", body="Intro.\n\nSee [S3](../storage/s3.md).")
-    result, log = fixture_site(site_with(services__compute__ami_md=page))
-    assert result.returncode == 1
-    assert "docs/services/compute/ami.md:16: markdown link to `../storage/s3.md` points at a missing page" in log
+def add_to_body(page: str, text: str):
+    return lambda site: site.write(page, site.read(page) + f"\n{text}\n")
 
 
-def test_missing_anchor(fixture_site):
-    page = service_page("AMI", body="See [EC2 pricing](ec2.md#pricing).")
-    result, log = fixture_site(site_with(services__compute__ami_md=page))
-    assert result.returncode == 1
-    assert "docs/services/compute/ami.md:14: markdown link to `ec2.md#pricing`: no `#pricing` on that page" in log
+def replace(page: str, old: str, new: str):
+    return lambda site: site.replace(page, old, new)
 
 
-def test_unknown_related_slug(fixture_site):
-    result, log = fixture_site(site_with(services__compute__ami_md=service_page("AMI", related="[ec2, lambada]")))
-    assert result.returncode == 1
-    assert "docs/services/compute/ami.md:8: `related:` names unknown page `lambada`" in log
+def front_matter_line(page: str, after: str, line: str):
+    """Insert a front-matter line after the line starting with `after`."""
+    def change(site):
+        site.replace(page, f"\n{after}", f"\n{line}\n{after}")
+    return change
 
 
-def test_duplicate_conflicting_glossary_term_names_both_files(fixture_site):
-    ami = service_page("AMI", extra="glossary:\n  AMI: Amazon Machine Image.\n")
-    other = service_page("Images", extra="glossary:\n  AMI: A different definition.\n")
-    result, log = fixture_site(site_with(services__compute__ami_md=ami, services__compute__images_md=other))
-    assert result.returncode == 1
-    assert ("docs/services/compute/images.md:11: glossary term `AMI` is defined with different text; "
-            "first at docs/services/compute/ami.md:11") in log
+CASES = [
+    # -- front matter (pages.py) --
+    Case("malformed-yaml", replace(COMPARE, "description: A running", "description: [A running"),
+         COMPARE, "kind: comparison", "front matter is not valid YAML: did not find expected ',' or ']', "
+                                      "while parsing a flow sequence started on line 3"),
+    Case("unknown-key", front_matter_line(EC2, "kind:", "tagz: [x]"), EC2, "tagz:", "unknown front-matter key `tagz`"),
+    Case("missing-required-key", replace(EC2, "service: Amazon Elastic Compute Cloud\n", ""), EC2, None,
+         "missing required key `service` for a service page"),
+    Case("missing-kind", replace(SCALING, "kind: concept\n", ""), SCALING, None, "missing required key `kind`"),
+    Case("unknown-kind", replace(SCALING, "kind: concept", "kind: concpet"), SCALING, "kind:", "unknown kind `concpet`"),
+    Case("no-front-matter", lambda site: site.write("about.md", "# About\n"), "about.md", None, "no front matter"),
+    Case("unclosed-front-matter", lambda site: site.write("about.md", "---\ntitle: About\n\n# About\n"), "about.md",
+         None, "front matter is not closed"),
+    Case("front-matter-not-a-mapping", lambda site: site.write("about.md", "---\n- title\n- About\n---\n\n# About\n"),
+         "about.md", "- title", "front matter is not a mapping of keys to values"),
+    Case("wrong-shape", replace(SCALING, "exams: [developer-associate]", "exams: developer-associate"), SCALING,
+         "exams:", "`exams` must be list of texts"),
+    Case("empty-title", replace(SCALING, "title: Scaling", 'title: ""'), SCALING, "title:", "`title` is empty"),
+    Case("service-on-a-concept", front_matter_line(SCALING, "kind:", "service: Scaling"), SCALING, "service:",
+         "`service` is only used on service pages"),
+    Case("category-on-a-concept", front_matter_line(SCALING, "kind:", "category: compute"), SCALING, "category:",
+         "`category` is not used on concept pages"),
+    Case("unknown-category", replace(EC2, "category: compute", "category: compute-ish"), EC2, "category:",
+         "unknown category `compute-ish`"),
+    Case("service-in-the-wrong-folder", replace(EC2, "category: compute", "category: storage"), EC2, "category:",
+         "a `storage` service page must live in docs/services/storage/"),
+    Case("empty-sources", replace(SCALING, "sources: [003_958e93a261f98f27.txt, 004_153bfae8379c7dd7.txt]", "sources: []"),
+         SCALING, "sources:", "`sources` is empty"),
+    Case("unknown-source-note", replace(SCALING, "004_153bfae8379c7dd7.txt", "005_notes.txt"), SCALING, "sources:",
+         "unknown source note `005_notes.txt` in `sources`"),
+    Case("unknown-exam", replace(SCALING, "exams: [developer-associate]", "exams: [developer-pro]"), SCALING, "exams:",
+         "unknown exam `developer-pro` in `exams`"),
+    Case("related-twice", replace(COMPARE, "related: [ec2, ami]", "related: [ec2, ami, ec2]"), COMPARE, "related:",
+         "`related` lists `ec2` twice"),
+    Case("related-itself", replace(SCALING, "related: [ec2]", "related: [ec2, scaling]"), SCALING, "related:",
+         "`related` lists this page itself"),
+    Case("glossary-term-without-text", replace(SCALING, "Elasticity: Capacity that follows demand, up and down.",
+                                               "Elasticity:"), SCALING, "Elasticity:",
+         "glossary term `Elasticity` has no definition text"),
+    Case("unknown-search-setting", replace(EC2, "  boost: 2", "  boots: 2"), EC2, "search:", "unknown `search` setting `boots`"),
+    Case("search-boost-not-a-number", replace(EC2, "  boost: 2", "  boost: high"), EC2, "search:",
+         "`search.boost` must be a number"),
+    Case("search-exclude-not-a-boolean", replace(EC2, "  boost: 2", "  exclude: maybe"), EC2, "search:",
+         "`search.exclude` must be true or false"),
+    Case("unknown-hide-value", replace(COMPARE, "hide: [toc]", "hide: [tocs]"), COMPARE, "hide:",
+         "unknown `hide` value `tocs`"),
+    Case("duplicate-slug", lambda site: site.write("concepts/ec2.md", site.read(SCALING).replace("glossary:\n  Elasticity: Capacity that follows demand, up and down.\n", "")
+                                                        .replace("related: [ec2]", "related: [ami]")),
+         EC2, None, "slug `ec2` is already used by docs/concepts/ec2.md"),
+    # -- glossary (glossary.py) --
+    Case("duplicate-conflicting-glossary-term", front_matter_line(EC2, "  Instance type:", "  AMI: A different definition."),
+         EC2, "  AMI:", "glossary term `AMI` is already defined in docs/services/compute/ami.md:11, with different text"),
+    Case("glossary-term-defined-twice", front_matter_line(EC2, "  Instance type:", "  AMI: Amazon Machine Image, the template an instance boots from."),
+         EC2, "  AMI:", "glossary term `AMI` is already defined in docs/services/compute/ami.md:11, with the same text"),
+    Case("glossary-term-in-another-case", front_matter_line(EC2, "  Instance type:", "  elasticity: Other words."),
+         EC2, "  elasticity:", "glossary term `elasticity` is already defined as `Elasticity` in docs/concepts/scaling.md:8, with different text"),
+    Case("abbr-without-glossary-definition", replace(AMI, "abbr: [AMI]", "abbr: [AMI, AMIs]"), AMI, "abbr:",
+         "`abbr: AMIs` is not defined in any glossary"),
+    Case("hand-written-glossary-page", lambda site: site.write("glossary.md", "---\ntitle: G\ndescription: G.\nkind: guide\n---\n# G\n"),
+         "glossary.md", None, "docs/glossary.md is generated by the build from `glossary:` front matter"),
+    # -- links (links.py) --
+    Case("unknown-related-slug", replace(EC2, "related: [ami]", "related: [ami, lambada]"), EC2, "related:",
+         "`related:` names unknown page `lambada`"),
+    Case("raw-html-link-to-a-missing-page", add_to_body(EC2, '<a href="../gone/">gone</a>'), EC2, '"../gone/"',
+         "raw HTML link to `../gone/` points at a missing page or file"),
+    Case("raw-html-link-to-a-source-path", add_to_body(EC2, '<a href="ami.md">AMI</a>'), EC2, '"ami.md"',
+         "raw HTML link to `ami.md` is a source path, which MkDocs does not rewrite here"),
+    Case("raw-html-image-missing", add_to_body(EC2, '<img src="../../../assets/gone.svg" alt="x">'), EC2, "gone.svg",
+         "raw HTML link to `../../../assets/gone.svg` points at a missing page or file"),
+    Case("raw-html-link-to-a-missing-anchor", add_to_body(EC2, '<a href="../ami/#pricing">AMI pricing</a>'), EC2,
+         "#pricing", "raw HTML link to `../ami/#pricing`: docs/services/compute/ami.md has no `#pricing`"),
+    Case("raw-html-link-to-a-missing-generated-anchor", add_to_body(EC2, '<a href="../../../glossary/#term-nope">x</a>'),
+         EC2, "#term-nope", "raw HTML link to `../../../glossary/#term-nope`: docs/glossary.md has no `#term-nope`"),
+    Case("raw-html-absolute-link", add_to_body(EC2, '<a href="/services/compute/ami/">AMI</a>'), EC2, '"/services',
+         "raw HTML link to `/services/compute/ami/` is an absolute path"),
+    Case("mermaid-click-to-a-missing-page", replace(EC2, 'click A href "../ami/"', 'click A href "../gone/"'), EC2,
+         "click A", "Mermaid click link to `../gone/` points at a missing page or file"),
+    Case("mermaid-click-to-a-source-path", replace(EC2, 'click A href "../ami/"', 'click A href "ami.md"'), EC2,
+         "click A", "Mermaid click link to `ami.md` is a source path, which MkDocs does not rewrite here"),
+    Case("mermaid-click-to-a-missing-anchor", replace(EC2, 'click A href "../ami/"', 'click A href "../ami/#nope"'), EC2,
+         "click A", "Mermaid click link to `../ami/#nope`: docs/services/compute/ami.md has no `#nope`"),
+    Case("script-in-a-body", add_to_body(AMI, "Fine.\n\n<script>alert(1)</script>"), AMI, "<script>",
+         "<script> in the page body"),
+    Case("iframe-in-a-body", add_to_body(AMI, '<iframe src="https://example.com/"></iframe>'), AMI, "<iframe",
+         "<iframe> in the page body"),
+    Case("object-in-a-body", add_to_body(AMI, '<object data="x.swf"></object>'), AMI, "<object", "<object> in the page body"),
+    Case("embed-in-a-body", add_to_body(AMI, '<embed src="x.swf">'), AMI, "<embed", "<embed> in the page body"),
+    Case("inline-event-handler", add_to_body(AMI, '<span onclick="steal()">click</span>'), AMI, "onclick",
+         "inline event handler `onclick=` in the page body"),
+    Case("javascript-url", add_to_body(AMI, "[Click](javascript:alert(1))"), AMI, "javascript:",
+         "javascript: URL in a link"),
+    # -- crosslinks (crosslinks.py) --
+    Case("hand-written-related-section", add_to_body(AMI, "## Related\n\n- [EC2](ec2.md)"), AMI, "## Related",
+         "`## Related` is written by hand"),
+]
 
 
-def test_malformed_yaml_front_matter(fixture_site):
-    broken = "---\ntitle: AMI\ndescription: [unclosed\nkind: service\n---\n\n# AMI\n"
-    result, log = fixture_site(site_with(services__compute__ami_md=broken))
-    assert result.returncode == 1
-    assert "docs/services/compute/ami.md:" in log and "front matter is not valid YAML" in log
-    assert "Traceback" not in log
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_each_error_fails_the_build_with_file_line_and_message(fixture_site, case):
+    case.change(fixture_site)
+    line = fixture_site.line_of(case.page, case.needle) if case.needle else 1
+    build = fixture_site.build()
+    assert build.returncode == 1, build.log
+    assert "Traceback" not in build.log
+    expected = f"docs/{case.page}:{line}: {case.message} ("
+    ours = [w for w in build.warnings if w.startswith("docs/")]
+    assert [w for w in ours if w.startswith(expected)], f"{expected!r} not in:\n" + "\n".join(build.warnings)
+    assert len(ours) == 1, "\n".join(ours)  # one problem, one line
+    assert ours[0].endswith(")")
 
 
-def test_unknown_front_matter_key(fixture_site):
-    result, log = fixture_site(site_with(services__compute__ami_md=service_page("AMI", extra="tagz: [x]\n")))
-    assert result.returncode == 1
-    assert "docs/services/compute/ami.md:10: unknown front-matter key `tagz`" in log
+# -- Markdown links: MkDocs' own validation (kept on) reports them --------------------------------
+
+MKDOCS_LINK_CASES = [
+    ("link-to-a-missing-page", add_to_body(AMI, "See [S3](../storage/s3.md)."),
+     ["'services/compute/ami.md'", "'../storage/s3.md'", "not found among documentation files"]),
+    ("missing-anchor", add_to_body(AMI, "See [EC2 pricing](ec2.md#pricing)."),
+     ["'services/compute/ami.md'", "'ec2.md#pricing'", "does not contain an anchor '#pricing'"]),
+    ("missing-anchor-in-the-generated-glossary", replace("index.md", "glossary.md#term-ami", "glossary.md#term-nope"),
+     ["'index.md'", "'glossary.md#term-nope'", "does not contain an anchor '#term-nope'"]),
+    ("missing-anchor-in-a-generated-section", add_to_body(AMI, "Guide pages get no [Related](index.md#related) section."),
+     ["'services/compute/ami.md'", "'index.md#related'", "does not contain an anchor '#related'"]),
+]
 
 
-def test_missing_required_key(fixture_site):
-    page = service_page("AMI").replace("service: Amazon AMI\n", "")
-    result, log = fixture_site(site_with(services__compute__ami_md=page))
-    assert result.returncode == 1
-    assert "docs/services/compute/ami.md:1: missing required key `service` for a service page" in log
+@pytest.mark.parametrize("name, change, expected", MKDOCS_LINK_CASES, ids=[c[0] for c in MKDOCS_LINK_CASES])
+def test_markdown_link_errors_fail_the_build_through_mkdocs_validation(fixture_site, name, change, expected):
+    change(fixture_site)
+    build = fixture_site.build()
+    assert build.returncode == 1, build.log
+    assert [w for w in build.warnings if all(part in w for part in expected)], "\n".join(build.warnings)
 
 
-def test_raw_html_link_to_a_missing_page(fixture_site):
-    page = service_page("AMI", body='<a href="../storage/gone.md">gone</a>')
-    result, log = fixture_site(site_with(services__compute__ami_md=page))
-    assert result.returncode == 1
-    assert "docs/services/compute/ami.md:14: html link to `../storage/gone.md` points at a missing page" in log
+# -- a clean build, and many problems at once -----------------------------------------------------
 
-
-def test_script_in_a_body(fixture_site):
-    page = service_page("AMI", body="Fine.\n\n<script>alert(1)</script>")
-    result, log = fixture_site(site_with(services__compute__ami_md=page))
-    assert result.returncode == 1
-    assert "docs/services/compute/ami.md:16: <script> in the page body" in log
-
-
-def test_mermaid_click_to_a_missing_page(fixture_site):
-    body = '```mermaid\nflowchart LR\n  A --> B\n  click A href "../storage/gone.md"\n```'
-    result, log = fixture_site(site_with(services__compute__ami_md=service_page("AMI", body=body)))
-    assert result.returncode == 1
-    assert "docs/services/compute/ami.md:17: mermaid link to `../storage/gone.md` points at a missing page" in log
-
-
-def test_abbr_without_glossary_definition(fixture_site):
-    result, log = fixture_site(site_with(services__compute__ami_md=service_page("AMI", extra="abbr: AMI\n")))
-    assert result.returncode == 1
-    assert "docs/services/compute/ami.md:10: `abbr: AMI` is not defined in any glossary" in log
+def test_clean_fixture_builds_and_the_hooks_print_nothing(fixture_site):
+    build = fixture_site.build()
+    assert build.returncode == 0, build.log
+    assert build.warnings == []
+    assert [line for line in build.log.splitlines() if not line.startswith("INFO")] == []
 
 
 def test_all_problems_of_one_build_are_reported_together(fixture_site):
-    page = service_page("AMI", related="[nope]", extra="tagz: 1\n", body="[x](gone.md)")
-    result, log = fixture_site(site_with(services__compute__ami_md=page))
-    assert result.returncode == 1
-    assert len([l for l in hook_lines(log) if "ami.md" in l]) >= 3
+    fixture_site.replace(EC2, "related: [ami]", "related: [nope]")
+    fixture_site.replace(EC2, "kind: service", "kind: service\ntagz: 1")
+    fixture_site.write(AMI, fixture_site.read(AMI) + "\n<script>x()</script>\n[gone](gone.md)\n")
+    build = fixture_site.build()
+    assert build.returncode == 1
+    ours = [w for w in build.warnings if w.startswith("docs/")]
+    assert len(ours) == 3, "\n".join(build.warnings)
+    assert any("'gone.md'" in w for w in build.warnings)  # and MkDocs' own link check ran too
+    assert build.log.count("Aborted with") == 1

@@ -1,138 +1,491 @@
-"""Unit tests of the hooks' plain functions on small in-memory pages."""
+"""Unit tests of the hooks' plain functions, on small in-memory pages."""
 from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+from mkdocs.structure.files import File, Files
 
 import catalog
 import crosslinks
 import glossary
 import links
+import pages
 
 from .conftest import service_page
+
+GUIDE = "---\ntitle: {title}\ndescription: {title}.\nkind: guide\n---\n\n# {title}\n\n{body}\n"
 
 
 def page(path: str, text: str) -> catalog.PageInfo:
     info, problems = catalog.read_page(path, text)
     assert problems == []
-    info.links = catalog.extract_links(info.body, info.body_line)
     return info
 
 
+def guide(path: str, title: str = "Guide", body: str = "Text.") -> catalog.PageInfo:
+    return page(path, GUIDE.format(title=title, body=body))
+
+
+def files_of(*paths: str, directory_urls: bool = True) -> Files:
+    return Files([File(p, "/docs", "/site", directory_urls) for p in paths])
+
+
+def messages(problems) -> list:
+    return [p.message for p in problems]
+
+
+# -- catalog: reading a page ----------------------------------------------------------------------
+
 def test_read_page_splits_front_matter_and_numbers_lines():
     info = page("services/compute/ec2.md", service_page("EC2", extra="glossary:\n  EC2: Virtual servers.\n"))
-    assert info.meta["title"] == "EC2" and info.slug == "ec2"
-    assert info.line_of("kind") == 4 and info.line_of("glossary:EC2") == 11
+    assert info.meta["title"] == "EC2" and info.slug == "ec2" and info.kind == "service" and info.valid
+    assert info.line_of("kind") == 4 and info.line_of("glossary:EC2") == 11 and info.line_of("nope") == 1
     assert info.body_line == 13 and info.body.startswith("\n# EC2")
 
 
-def test_read_page_reports_bad_yaml_with_its_line():
-    _, problems = catalog.read_page("a.md", "---\ntitle: A\nkind: [open\n---\n")
-    assert len(problems) == 1 and problems[0].line >= 3 and "not valid YAML" in problems[0].message
+def test_parse_yaml_gives_values_and_nodes_in_one_parse():
+    data, node = catalog.parse_yaml("a: 1\nglossary:\n  X: y\n")
+    assert data == {"a": 1, "glossary": {"X": "y"}}
+    assert catalog.key_line_numbers(node, 2) == {"a": 2, "glossary": 3, "glossary:X": 4}
+    assert catalog.parse_yaml("") == (None, None)
 
 
-def test_read_page_without_front_matter():
-    _, problems = catalog.read_page("a.md", "# Just text\n")
-    assert problems[0].message == "no front matter"
+def test_read_page_reports_bad_yaml_with_its_line_and_no_traceback():
+    _, problems = catalog.read_page("a.md", "---\ntitle: A\ndescription: x: y\nkind: guide\n---\n")
+    assert [(p.line, p.message) for p in problems] == [(3, "front matter is not valid YAML: mapping values are not allowed in this context")]
+    assert problems[0].fix == catalog.YAML_FIX
 
 
-def test_extract_links_finds_markdown_html_and_mermaid_but_not_code():
-    body = ("[a](a.md) and ![img](pic.png)\n`[no](code.md)`\n<a href=\"b.md#x\">b</a>\n"
-            "```mermaid\nflowchart LR\n  click N href \"c.md\"\n```\n```python\n[no](fence.md)\n```\n")
-    found = [(l.target, l.line, l.source) for l in catalog.extract_links(body, 10)]
-    assert found == [("a.md", 10, "markdown"), ("pic.png", 10, "markdown"), ("b.md#x", 12, "html"),
-                     ("c.md", 15, "mermaid")]
+def test_yaml_problem_names_where_an_unclosed_construct_started():
+    _, problems = catalog.read_page("a.md", "---\ntitle: A\nexams: [a, b\nkind: guide\n---\n")
+    assert problems[0].line == 4 and problems[0].message.endswith("started on line 3")
 
 
-def test_resolve_relative_links():
-    assert catalog.resolve("services/compute/ec2.md", "../storage/s3.md#top") == ("services/storage/s3.md", "top")
-    assert catalog.resolve("compare/x.md", "#here") == ("compare/x.md", "here")
+def test_read_page_without_front_matter_unclosed_or_not_a_mapping():
+    assert messages(catalog.read_page("a.md", "# Just text\n")[1]) == ["no front matter"]
+    assert messages(catalog.read_page("a.md", "---\ntitle: A\n# Text\n")[1]) == ["front matter is not closed"]
+    info, problems = catalog.read_page("a.md", "---\n- a\n---\n\n[x](b.md)\n")
+    assert messages(problems) == ["front matter is not a mapping of keys to values"]
+    assert not info.valid and [l.target for l in info.links] == ["b.md"]  # the body is still scanned
 
 
-def test_schema_problems_by_kind():
-    concept = page("concepts/c.md", "---\ntitle: C\ndescription: D.\nkind: concept\ncategory: compute\n"
-                   "exams: [developer-associate]\nrelated: []\nsources: [nope.txt]\n---\n")
-    messages = [p.message for p in catalog.schema_problems(concept)]
-    assert "`category` is not used on concept pages" in messages
-    assert "`sources` names unknown value `nope.txt`" in messages
+def test_strip_comments_across_lines():
+    assert catalog.strip_comments("a <!-- b --> c", False) == ("a  c", False)
+    assert catalog.strip_comments("a <!-- b", False) == ("a ", True)
+    assert catalog.strip_comments("still b", True) == ("", True)
+    assert catalog.strip_comments("b --> c", True) == (" c", False)
 
 
-def test_service_page_must_sit_in_its_category_folder():
-    info = page("services/storage/ec2.md", service_page("EC2"))
-    assert any("must live in services/compute/" in p.message for p in catalog.schema_problems(info))
+def scanned(body: str, first_line: int = 10) -> catalog.PageInfo:
+    info = catalog.PageInfo("services/compute/a.md", body=body, body_line=first_line)
+    catalog.scan_body(info)
+    return info
+
+
+def test_scan_body_finds_markdown_html_and_mermaid_links_with_lines():
+    body = ('[a](a.md) and ![img](pic.png "Title")\n<a href="b/#x">b</a> <img src=\'c.svg\'>\n'
+            '```mermaid\nflowchart LR\n  click N href "../c/"\n  click M "d/" "tip"\n```\n[ref]: e.md\n[^1]: note')
+    found = [(l.target, l.line, l.kind) for l in scanned(body).links]
+    assert found == [("a.md", 10, "markdown"), ("pic.png", 10, "markdown"), ("b/#x", 11, "html"),
+                     ("c.svg", 11, "html"), ("../c/", 14, "mermaid"), ("d/", 15, "mermaid"), ("e.md", 17, "markdown")]
+
+
+def test_scan_body_skips_code_blocks_inline_code_and_comments():
+    body = ("`[no](code.md)` ``<script>``\n"
+            "````markdown\n```\n[no](inner.md)\n```\n````\n"
+            "    ~~~python\n    <iframe>\n    ~~~\n"
+            "<!-- [no](comment.md)\n<script> -->\n[yes](yes.md)")
+    info = scanned(body, 1)
+    assert [(l.target, l.line) for l in info.links] == [("yes.md", 12)]
+    assert info.active == []
+
+
+def test_scan_body_records_headings_active_content_and_prose():
+    body = "## How it works { #how }\n<b onclick=\"x()\">b</b> <SCRIPT src=x>\nSee [the AMI page](ami.md) `EC2`."
+    info = scanned(body, 5)
+    assert info.headings == [(5, 2, "How it works")]
+    assert info.active == [(6, "inline event handler `onclick=`"), (6, "<script>")]
+    assert "the AMI page]" in info.prose and "ami.md" not in info.prose and "EC2" not in info.prose
+    assert "onclick" not in info.prose
+
+
+def test_unclosed_fence_hides_the_rest_of_the_page():
+    assert scanned("```\n[a](a.md)\n").links == []
+
+
+# -- catalog: checking front matter ---------------------------------------------------------------
+
+def test_a_valid_page_of_each_kind_has_no_problems():
+    assert catalog.schema_problems(page("services/compute/a.md", service_page("A", extra="abbr: [A1]\nhide: [toc]\nsearch:\n  boost: 2\n  exclude: false\n"))) == []
+    assert catalog.schema_problems(guide("index.md")) == []
+    concept = "---\ntitle: C\ndescription: D.\nkind: concept\nexams: [developer-associate]\nrelated: []\nsources: [000_85957c6b008b39fe.txt]\n---\n"
+    assert catalog.schema_problems(page("concepts/c.md", concept)) == []
+    assert catalog.schema_problems(page("compare/c.md", concept.replace("concept", "comparison"))) == []
+
+
+def test_guides_may_have_a_category_but_not_a_service():
+    info = page("services/storage/index.md", "---\ntitle: S\ndescription: S.\nkind: guide\ncategory: storage\nservice: X\n---\n")
+    assert messages(catalog.schema_problems(info)) == ["`service` is only used on service pages"]
+
+
+def test_schema_problems_unknown_keys_shapes_and_required_keys():
+    info = page("concepts/c.md", "---\ntitle: C\ndescription: ' '\nkind: concept\ncategory: compute\nexam: [x]\n"
+                "abbr: [1]\nrelated: []\nsources: nope.txt\n---\n")
+    problems = catalog.schema_problems(info)
+    assert messages(problems) == [
+        "`description` is empty", "unknown front-matter key `exam`", "`abbr` must be text or list of texts",
+        "`sources` must be list of texts", "missing required key `exams` for a concept page",
+        "`category` is not used on concept pages"]
+    assert problems[1].line == 6 and problems[1].fix.startswith("did you mean `exams`?")
+
+
+def test_kind_missing_or_unknown_stops_the_kind_checks():
+    assert messages(catalog.schema_problems(page("a.md", "---\ntitle: A\n---\n"))) == ["missing required key `kind`"]
+    problems = catalog.schema_problems(page("a.md", "---\ntitle: A\nkind: servise\n---\n"))
+    assert messages(problems) == ["unknown kind `servise`"] and problems[0].fix.startswith("did you mean `service`?")
+
+
+def test_value_problems():
+    info = page("services/storage/a.md", service_page("A", related="[a, b, b]", extra="hide: [tocs]\nsearch:\n  boost: true\n  exclude: 1\n  rank: 2\nglossary:\n  X: ''\n")
+                .replace("[developer-associate]", "[]").replace("001_7a6e416f541214b1.txt", "001.txt"))
+    assert messages(catalog.value_problems(info)) == [
+        "a `compute` service page must live in docs/services/compute/", "`exams` is empty",
+        "unknown source note `001.txt` in `sources`", "`related` lists `b` twice", "`related` lists this page itself",
+        "glossary term `X` has no definition text", "`search.boost` must be a number",
+        "`search.exclude` must be true or false", "unknown `search` setting `rank`", "unknown `hide` value `tocs`"]
+
+
+def test_unknown_category_and_exam_suggest_the_closest_value():
+    info = page("services/compute/a.md", service_page("A").replace("category: compute", "category: computer")
+                .replace("[developer-associate]", "[developer-asociate]"))
+    problems = catalog.value_problems(info)
+    assert messages(problems) == ["unknown category `computer`", "unknown exam `developer-asociate` in `exams`"]
+    assert problems[0].fix.startswith("did you mean `compute`?")
+    assert problems[1].fix.startswith("did you mean `developer-associate`?")
 
 
 def test_duplicate_slugs_are_reported_but_index_pages_are_not():
-    pages = [page("a/x.md", service_page("X")), page("b/x.md", service_page("X2")),
-             page("a/index.md", "---\ntitle: A\ndescription: A.\nkind: guide\n---\n"),
-             page("b/index.md", "---\ntitle: B\ndescription: B.\nkind: guide\n---\n")]
-    problems = catalog.duplicate_slug_problems(pages)
-    assert [p.path for p in problems] == ["b/x.md"]
+    found = [page("a/x.md", service_page("X")), page("b/x.md", service_page("X2")), guide("a/index.md"), guide("b/index.md")]
+    problems = catalog.duplicate_slug_problems(found)
+    assert [(p.path, p.message) for p in problems] == [("b/x.md", "slug `x` is already used by docs/a/x.md")]
 
 
-def test_acronyms_get_tooltips_phrases_do_not():
-    assert all(glossary.is_acronym(t) for t in ("DLQ", "S3", "FSx", "SigV4", "EC2"))
-    assert not any(glossary.is_acronym(t) for t in ("Visibility timeout", "Task (ECS)", "Binpack", ".ebextensions"))
+def test_build_catalog_starts_a_fresh_catalog_each_time():
+    first, problems = catalog.build_catalog({"a.md": GUIDE.format(title="A", body="")})
+    assert problems == [] and list(first.pages) == ["a.md"] and catalog.state is first
+    second, problems = catalog.build_catalog({"b.md": "# no front matter"})
+    assert catalog.state is second and list(second.pages) == ["b.md"] and messages(problems) == ["no front matter"]
 
 
-def test_collect_terms_reports_the_second_definition():
-    a = page("services/compute/a.md", service_page("A", extra="glossary:\n  AMI: One.\n"))
-    b = page("services/compute/b.md", service_page("B", extra="glossary:\n  AMI: Two.\n"))
-    terms, problems = glossary.collect_terms([a, b])
-    assert terms["AMI"].path == "services/compute/a.md"
-    assert problems[0].path == "services/compute/b.md" and "services/compute/a.md:11" in problems[0].message
+def test_read_sources_reads_each_page_once_and_keeps_it_in_memory(tmp_path):
+    (tmp_path / "a.md").write_text("# A\n", encoding="utf-8")
+    (tmp_path / "pic.png").write_bytes(b"png")
+    files = Files([File("a.md", str(tmp_path), "/site", True), File("pic.png", str(tmp_path), "/site", True)])
+    assert catalog.read_sources(files) == {"a.md": "# A\n"}
+    (tmp_path / "a.md").unlink()  # MkDocs renders from memory now
+    page_file = files.get_file_from_path("a.md")
+    assert page_file.content_string == "# A\n" and page_file.abs_src_path == str(tmp_path / "a.md")
 
 
-def test_term_usage_matches_whole_words_on_other_pages():
-    a = page("services/compute/a.md", service_page("A", extra="glossary:\n  AMI: Image.\n", body="An AMI."))
-    b = page("services/compute/b.md", service_page("B", body="Boot from an AMI; not AMIS or XAMI."))
-    c = page("services/compute/c.md", service_page("C", body="Nothing here."))
+def test_pages_hook_resets_the_catalog_on_config():
+    catalog.state.pages["stale.md"] = object()
+    pages.on_config({})
+    assert catalog.state.pages == {}
+
+
+# -- catalog: resolving links ---------------------------------------------------------------------
+
+def test_is_internal_and_relative_link():
+    assert catalog.is_internal("../a.md#x") and catalog.is_internal("#x")
+    assert not any(catalog.is_internal(t) for t in ("https://aws.amazon.com", "//cdn", "mailto:a@b", "javascript:x", ""))
+    assert catalog.relative_link("services/compute/ec2.md", "services/storage/s3.md") == "../storage/s3.md"
+    assert catalog.relative_link("glossary.md", "concepts/dr.md") == "concepts/dr.md"
+
+
+def test_normalize_url():
+    assert [catalog.normalize_url(u) for u in ("./", "index.html", "a/b/", "a/b/index.html", "a/b.html", "a/x%20y.png")] == \
+        ["", "", "a/b", "a/b", "a/b.html", "a/x y.png"]
+
+
+def test_site_map_resolves_source_paths_and_urls():
+    site = catalog.SiteMap(files_of("index.md", "services/compute/ec2.md", "services/compute/ami.md", "glossary.md",
+                                    "assets/pic.svg"))
+    ec2 = "services/compute/ec2.md"
+    assert site.resolve_source(ec2, "ami.md#how").__repr__() == repr((site.by_src["services/compute/ami.md"], "how"))
+    assert site.resolve_source(ec2, "#top") == (site.by_src[ec2], "top")
+    assert site.resolve_source(ec2, "gone.md") == (None, "")
+    assert site.resolve_url(ec2, "../ami/#x") == (site.by_src["services/compute/ami.md"], "x")
+    assert site.resolve_url(ec2, "../ami") == (site.by_src["services/compute/ami.md"], "")
+    assert site.resolve_url(ec2, "../../../glossary/") == (site.by_src["glossary.md"], "")
+    assert site.resolve_url(ec2, "../../../assets/pic.svg")[0] is site.by_src["assets/pic.svg"]
+    assert site.resolve_url(ec2, "../../..")[0] is site.by_src["index.md"]
+    assert site.resolve_url(ec2, "ami.md") == (None, "")                 # a source path is no URL
+    assert site.resolve_url(ec2, "../../assets/pic.svg") == (None, "")   # one level short: pages are folders
+    assert site.resolve_url(ec2, "../../../../x/") == (None, "")
+    assert site.resolve_url("index.md", "services/compute/ami/")[0] is site.by_src["services/compute/ami.md"]
+
+
+def test_site_map_without_directory_urls():
+    site = catalog.SiteMap(files_of("index.md", "services/compute/ec2.md", "services/compute/ami.md", directory_urls=False))
+    assert site.resolve_url("services/compute/ec2.md", "ami.html#x") == (site.by_src["services/compute/ami.md"], "x")
+    assert site.resolve_url("services/compute/ec2.md", "../../index.html")[0] is site.by_src["index.md"]
+
+
+def test_site_map_is_made_once_per_set_of_files():
+    catalog.reset()
+    files = files_of("a.md")
+    first = catalog.site_map(files)
+    assert catalog.site_map(files) is first
+    files.append(File("b.md", "/docs", "/site", True))
+    assert catalog.site_map(files) is not first and "b.md" in catalog.state.site.by_src
+
+
+# -- catalog: reporting ---------------------------------------------------------------------------
+
+def test_report_logs_each_problem_once_as_a_warning_of_the_mkdocs_logger(caplog):
+    catalog.reset()
+    problem = catalog.Problem("a.md", 3, "something is wrong", "fix it")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        catalog.report([problem, problem])
+        catalog.report([problem])
+    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
+        ("mkdocs.hooks.study_notes", logging.WARNING, "docs/a.md:3: something is wrong (fix it)")]
+    assert catalog.log.name.startswith("mkdocs.")
+
+
+# -- glossary -------------------------------------------------------------------------------------
+
+def test_acronyms_get_tooltips_names_and_phrases_do_not():
+    assert all(glossary.is_acronym(t) for t in ("DLQ", "S3", "RCU", "FIFO", "EC2", "SSE-KMS", "FSx", "SigV4", "iSCSI", "NoSQL"))
+    assert not any(glossary.is_acronym(t) for t in (
+        "DynamoDB", "AppSync", "Binpack", "Visibility timeout", "Task (ECS)", ".ebextensions", "gp3", "A", "st1 / sc1"))
+
+
+def defining(path: str, entries: str, **kwargs) -> catalog.PageInfo:
+    return page(path, service_page(path.rsplit("/", 1)[1][:-3].upper(), extra=f"glossary:\n{entries}", **kwargs))
+
+
+def test_collect_terms_reports_a_second_definition_naming_both_files():
+    a = defining("services/compute/a.md", "  AMI: One.\n  Warm pool: Pool.\n")
+    b = defining("services/compute/b.md", "  AMI: Two.\n  warm pool: Pool.\n")
+    c = defining("services/compute/c.md", "  AMI:   One.\n")
+    terms, problems = glossary.collect_terms([c, b, a])
+    assert terms["AMI"].path == "services/compute/a.md" and terms["AMI"].line == 11
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        ("services/compute/b.md", 11, "glossary term `AMI` is already defined in docs/services/compute/a.md:11, with different text"),
+        ("services/compute/b.md", 12, "glossary term `warm pool` is already defined as `Warm pool` in docs/services/compute/a.md:12, with the same text"),
+        ("services/compute/c.md", 11, "glossary term `AMI` is already defined in docs/services/compute/a.md:11, with the same text")]
+
+
+def test_abbr_values_and_undefined_abbr_problems():
+    a = page("services/compute/a.md", service_page("A", extra="abbr: [AMI, AMX]\nglossary:\n  AMI: Image.\n"))
+    b = page("services/compute/b.md", service_page("B", extra="abbr: AMI\n"))
+    assert glossary.abbr_values(a) == ["AMI", "AMX"] and glossary.abbr_values(b) == ["AMI"]
+    terms, _ = glossary.collect_terms([a, b])
+    problems = glossary.undefined_abbr_problems([a, b], terms)
+    assert [(p.path, p.line, p.message) for p in problems] == [("services/compute/a.md", 10, "`abbr: AMX` is not defined in any glossary")]
+
+
+def test_usage_rules():
+    assert glossary.usage_rules("DLQ") == [("DLQ",)]
+    assert glossary.usage_rules("Cache hit / cache miss") == [("Cache hit",), ("cache miss",)]
+    assert glossary.usage_rules("Change data capture (CDC)") == [("Change data capture",), ("CDC",)]
+    assert glossary.usage_rules("Task (ECS)") == [("Task", "ECS")]
+    assert glossary.word_key("AMI") == "AMI" and glossary.word_key("Warm Pool") == "warm pool"
+
+
+def test_usage_finder_matches_whole_words_acronyms_by_case():
+    finder = glossary.UsageFinder(["AMI", "Visibility timeout", "Task (ECS)", ".ebextensions"])
+    assert finder.terms_in("Boot an AMI. The visibility timeout; config in .ebextensions") == {"AMI", "Visibility timeout", ".ebextensions"}
+    assert finder.terms_in("ami, AMIs, XAMI, a task") == set()
+    assert finder.terms_in("An ECS task") == {"Task (ECS)"}
+
+
+def test_term_usage_lists_other_pages_whose_prose_mentions_the_term():
+    a = defining("services/compute/a.md", "  AMI: Image.\n")
+    a.prose = "An AMI."
+    b = page("services/compute/b.md", service_page("B", body="Boot from an AMI; not `AMI` code, [a link](ami.md)."))
+    c = page("services/compute/c.md", service_page("C", body="```\nAMI\n```\nNo AMIS here."))
     terms, _ = glossary.collect_terms([a, b, c])
     assert glossary.term_usage([a, b, c], terms) == {"AMI": ["services/compute/b.md"]}
 
 
-def test_glossary_markdown_has_letters_anchors_and_links():
-    a = page("services/compute/a.md", service_page("A", extra="glossary:\n  AMI: Image.\n  ENI: Card.\n"))
+def test_anchors_letters_and_inline_html():
+    assert glossary.anchor("TTL (cache)") == "term-ttl-cache" and glossary.anchor("Lambda@Edge") == "term-lambda-edge"
+    assert glossary.section_letter(".ebextensions") == "E" and glossary.section_letter("3-2-1") == "0–9"
+    assert glossary.section_anchor("0–9") == "digits" and glossary.section_anchor("E") == "e"
+    assert glossary.inline_html("Files in `.config` & <b>") == "Files in <code>.config</code> &amp; &lt;b&gt;"
+
+
+def test_glossary_markdown_has_letters_anchors_links_and_search_settings():
+    a = defining("services/compute/a.md", "  AMI: Image.\n  ENI: Card.\n  .ebextensions: Config `files`.\n  EC2: VM.\n")
     terms, _ = glossary.collect_terms([a])
-    text = glossary.glossary_markdown(terms, {"AMI": [], "ENI": []}, {"services/compute/a.md": "A"})
-    assert "## A { #a }" in text and "## E { #e }" in text
-    assert "AMI { #term-ami }\n:   Image." in text and "[A](services/compute/a.md)" in text
+    titles = {"services/compute/a.md": "A & co", "concepts/b.md": "B"}
+    text = glossary.glossary_markdown(terms, {"AMI": ["concepts/b.md", "services/compute/a.md"], "ENI": []}, titles,
+                                      lambda path: path.replace(".md", "/"))
+    assert text.startswith("---\ntitle: Glossary\n") and "search:\n  boost: 0.3\n" in text
+    assert "[A](#a) · [E](#e)" in text and "## A { #a }\n\n<dl" in text and "## E { #e }" in text
+    assert ('<dt id="term-ami">AMI</dt>\n<dd><p>Image.</p>\n<p>Defined in <a href="services/compute/a/">A &amp; co</a>.</p>\n'
+            '<p data-search-exclude>Used in <a href="concepts/b/">B</a>, <a href="services/compute/a/">A &amp; co</a>.</p></dd>') in text
+    assert '<dd><p>Card.</p>\n<p>Defined in <a href="services/compute/a/">A &amp; co</a>.</p></dd>' in text
+    assert "<p>Config <code>files</code>.</p>" in text
+    names = re.findall(r'<dt id="[^"]+">([^<]+)</dt>', text)
+    assert names == ["AMI", ".ebextensions", "EC2", "ENI"] and text.count("Used in") == 1
 
 
-def test_tooltips_only_for_acronyms_and_abbr_values_used_on_the_page():
-    a = page("services/compute/a.md", service_page("A", extra="abbr: Binpack\nglossary:\n  AMI: Image.\n  Binpack: Packing.\n  EBS: Disk.\n  Warm pool: Pool.\n"))
+def test_tooltip_terms_acronyms_abbr_values_and_expansions():
+    a = defining("services/compute/a.md", "  AMI: Image.\n  Binpack: Packing.\n  Warm pool: Pool.\n"
+                 "  Change data capture (CDC): Changes.\n  TTL (cache): Expiry.\n")
+    a.meta["abbr"] = "Binpack"
     terms, _ = glossary.collect_terms([a])
-    tooltips = glossary.tooltip_terms(terms, [a])
-    assert tooltips == {"AMI": "Image.", "Binpack": "Packing.", "EBS": "Disk."}
-    pattern = glossary.term_pattern(tooltips)
-    assert glossary.abbreviation_block(tooltips, "An AMI uses Binpack.", pattern) == "*[AMI]: Image.\n*[Binpack]: Packing."
-    assert glossary.abbreviation_block(tooltips, "Nothing here.", pattern) == ""
+    assert glossary.tooltip_terms(terms, [a]) == {"AMI": "Image.", "Binpack": "Packing.", "CDC": "Changes."}
 
 
-def test_related_is_symmetric_and_backlinks_follow_links():
-    a = page("services/compute/a.md", service_page("A", related="[b]", body="See [C](c.md)."))
+def test_abbreviation_block_only_for_terms_the_page_uses():
+    tooltips = {"AMI": "Image.", "EBS": "Disk.", "S3": "Storage."}
+    assert glossary.abbreviation_block(tooltips, "An AMI, another AMI; SSE-S3 and ebs.md.") == "*[AMI]: Image."
+    assert glossary.abbreviation_block(tooltips, "EBS and S3") == "*[EBS]: Disk.\n*[S3]: Storage."
+    assert glossary.abbreviation_block(tooltips, "Nothing here.") == ""
+    assert glossary.abbreviation_block({}, "AMI") == ""
+
+
+def test_text_index_whole_words_in_any_case_or_exactly():
+    index = glossary.TextIndex("Use SSE-S3 with Lambda@Edge; the Visibility\ntimeout. Blue/green deployment, .ebextensions")
+    assert index.contains("SSE-S3", True) and not index.contains("S3", True) and not index.contains("SSE", True)
+    assert index.contains("lambda@edge", False) and not index.contains("lambda@edge", True)
+    assert index.contains("blue/green deployment", False) and index.contains(".ebextensions", True)
+    assert index.contains("Visibility timeout", False)  # wrapped across two source lines
+    assert index.contains("Lambda", True) and index.contains("Edge", True)  # "@" separates words
+    assert not index.contains("timeouts", False) and not index.contains("deploy", False)
+
+
+def test_a_hand_written_glossary_page_is_replaced_and_reported():
+    files = files_of("index.md", "glossary.md")
+    problems = glossary.glossary_file_problems(files)
+    assert messages(problems) == ["docs/glossary.md is generated by the build from `glossary:` front matter"]
+    assert files.get_file_from_path("glossary.md") is None
+    assert glossary.glossary_file_problems(files_of("index.md")) == []
+
+
+# -- links ----------------------------------------------------------------------------------------
+
+def test_related_problems_name_unknown_slugs_and_suggest_one():
+    a = page("services/compute/a.md", service_page("A", related="[bb, lambada]"))
+    b = page("services/compute/bb.md", service_page("BB"))
+    index = guide("services/compute/index.md")
+    problems = links.related_problems([a, b, index])
+    assert [(p.line, p.message) for p in problems] == [(8, "`related:` names unknown page `lambada`")]
+    assert links.related_problems([page("x/a.md", service_page("A", related="[index]")), index])[0].message == \
+        "`related:` names unknown page `index`"
+
+
+def test_active_content_problems():
+    a = page("services/compute/a.md", service_page("A", body='<iframe src="x"></iframe>\n`<script>`\n<b onclick="x()">b</b>\n'
+                                                          '[x](javascript:alert(1)) <a href="JavaScript:x">y</a>'))
+    problems = links.active_content_problems([a])
+    assert [(p.line, p.message) for p in problems] == [
+        (14, "<iframe> in the page body"), (16, "inline event handler `onclick=` in the page body"),
+        (17, "javascript: URL in a link"), (17, "javascript: URL in a raw HTML link")]
+
+
+def test_prose_that_only_looks_like_html_is_not_active_content():
+    a = page("services/compute/a.md", service_page("A", body="Run on = demand. A < B and onclick = 3. Use scripts."))
+    assert links.active_content_problems([a]) == []
+
+
+def test_url_link_problems_and_anchor_checks():
+    body = ('<a href="../b/#top">ok</a> <a href="b.md">src</a> <a href="../gone/">x</a> <a href="/abs/">y</a>\n'
+            '<img src="../../../pic.png"> <a href="https://aws.amazon.com/">ext</a> [md](gone.md)\n'
+            '```mermaid\nflowchart LR\n  click A href "../b/#nope"\n```')
+    a = page("services/compute/a.md", service_page("A", body=body))
     b = page("services/compute/b.md", service_page("B"))
+    site = catalog.SiteMap(files_of("services/compute/a.md", "services/compute/b.md", "pic.png"))
+    problems, checks = links.url_link_problems([a, b], site)
+    assert [(p.line, p.message) for p in problems] == [
+        (14, "raw HTML link to `b.md` is a source path, which MkDocs does not rewrite here"),
+        (14, "raw HTML link to `../gone/` points at a missing page or file"),
+        (14, "raw HTML link to `/abs/` is an absolute path")]
+    assert problems[0].fix == "write the page's address `../b/`, or use a Markdown link"
+    assert [(link.target, target.src_uri, anchor) for _, link, target, anchor in checks] == [
+        ("../b/#top", "services/compute/b.md", "top"), ("../b/#nope", "services/compute/b.md", "nope")]
+
+
+def test_no_anchor_checks_into_a_page_whose_front_matter_is_broken():
+    a = page("services/compute/a.md", service_page("A", body='<a href="../b/#related">b</a>'))
+    b, _ = catalog.read_page("services/compute/b.md", "---\ntitle: [b\n---\n# B\n")
+    site = catalog.SiteMap(files_of("services/compute/a.md", "services/compute/b.md"))
+    assert links.url_link_problems([a, b], site) == ([], [])
+
+
+class Rendered:
+    def __init__(self, ids):
+        self.present_anchor_ids = ids
+
+
+def test_anchor_problems_after_rendering():
+    a = page("services/compute/a.md", service_page("A"))
+    target = File("services/compute/b.md", "/docs", "/site", True)
+    target.page = Rendered({"top", "related"})
+    ok = catalog.Link("../b/#related", 20, "mermaid")
+    bad = catalog.Link("../b/#pricing", 21, "html")
+    problems = links.anchor_problems([(a, ok, target, "related"), (a, bad, target, "pricing")])
+    assert [(p.line, p.message) for p in problems] == [
+        (21, "raw HTML link to `../b/#pricing`: docs/services/compute/b.md has no `#pricing`")]
+
+
+# -- crosslinks -----------------------------------------------------------------------------------
+
+def test_related_is_symmetric_without_duplicates_or_unknown_slugs():
+    a = page("services/compute/a.md", service_page("A", related="[b, gone]"))
+    b = page("services/compute/b.md", service_page("B", related="[a]"))
     c = page("services/compute/c.md", service_page("C", related="[a]"))
     assert crosslinks.related_slugs([a, b, c]) == {"a": ["b", "c"], "b": ["a"], "c": ["a"]}
-    assert crosslinks.backlinks([a, b, c])["services/compute/c.md"] == {"services/compute/a.md"}
+
+
+def test_backlinks_follow_markdown_html_and_mermaid_links():
+    a = page("services/compute/a.md", service_page("A", body="[C](c.md#x) [self](#top) [ext](https://x.org)"))
+    b = page("services/compute/b.md", service_page("B", body='<a href="../c/">C</a>'))
+    c = page("services/compute/c.md", service_page("C", body='```mermaid\nflowchart LR\n  click X href "../a/"\n```'))
+    site = catalog.SiteMap(files_of(a.path, b.path, c.path))
+    assert crosslinks.backlinks([a, b, c], site) == {
+        "services/compute/a.md": {"services/compute/c.md"}, "services/compute/b.md": set(),
+        "services/compute/c.md": {"services/compute/a.md", "services/compute/b.md"}}
 
 
 def test_crosslinks_markdown_is_plain_links_excluded_from_search():
     a = page("services/compute/a.md", service_page("A"))
     b = page("services/storage/b.md", service_page("B").replace("compute", "storage"))
-    text = crosslinks.crosslinks_markdown(a, {"b": b}, ["b"], [b])
-    assert "## Related { data-search-exclude }" in text and "## Referenced by { data-search-exclude }" in text
-    assert "- [B](../storage/b.md) — B in one line." in text
+    text = crosslinks.crosslinks_markdown(a, [b], [b])
+    assert text == ("## Related { data-search-exclude }\n\n- [B](../storage/b.md) — B in one line.\n\n"
+                    "## Referenced by { data-search-exclude }\n\n- [B](../storage/b.md)\n")
+    assert crosslinks.crosslinks_markdown(a, [], []) == ""
 
 
-def test_active_content_is_rejected_outside_code():
-    a = page("services/compute/a.md", service_page("A", body='<iframe src="x"></iframe>\n`<script>`\n<b onclick="x()">b</b>'))
-    problems = links.active_content_problems([a])
-    assert [(p.line, p.message) for p in problems] == [(14, "<iframe> in the page body"),
-                                                      (16, "an inline event handler in the page body")]
+def test_all_crosslinks_only_for_content_pages_referrers_by_title_indexes_last_no_repeats():
+    a = page("services/compute/a.md", service_page("A", related="[b]"))
+    b = page("services/compute/b.md", service_page("B", body="[A](a.md)"))
+    index = guide("services/compute/index.md", "Compute", "[A](a.md) [B](b.md)")
+    z = page("services/compute/z.md", service_page("Aardvark", body="[A](a.md)"))
+    site = catalog.SiteMap(files_of(a.path, b.path, index.path, z.path))
+    sections = crosslinks.all_crosslinks([a, b, index, z], site)
+    assert set(sections) == {a.path, b.path}  # z: nothing related, nothing links to it; index: a guide
+    related, referenced = sections[a.path].split("## Referenced by")
+    assert "[B](b.md) — B in one line." in related and "[B]" not in referenced  # b links a, but is Related
+    assert referenced.index("[Aardvark]") < referenced.index("[Compute]")
 
 
-def test_target_and_anchor_problems():
-    a = page("services/compute/a.md", service_page("A", body="[ok](b.md#top) [bad](b.md#nope) [gone](z.md)"))
-    pending = links.internal_links([a])
-    missing = links.target_problems(pending, {"services/compute/a.md", "services/compute/b.md"})
-    assert [p.message.split(" points")[0] for p in missing] == ["markdown link to `z.md`"]
-    anchors = links.anchor_problems(pending, {"services/compute/b.md": {"top"}})
-    assert [p.message for p in anchors] == ["markdown link to `b.md#nope`: no `#nope` on that page"]
+def test_hand_written_related_sections_are_reported_on_content_pages_only():
+    a = page("services/compute/a.md", service_page("A", body="## Related\n\n## Referenced by\n\n## Related work"))
+    index = guide("index.md", body="## Related")
+    problems = crosslinks.hand_written_problems([a, index])
+    assert [(p.line, p.message) for p in problems] == [(14, "`## Related` is written by hand"),
+                                                      (16, "`## Referenced by` is written by hand")]
+
+
+@pytest.fixture(autouse=True)
+def fresh_catalog():
+    catalog.reset()
+    yield
+    catalog.reset()
