@@ -13,6 +13,7 @@ content, and the prose used to find glossary terms.
 from __future__ import annotations
 
 import bisect
+import datetime
 import difflib
 import logging
 import posixpath
@@ -24,7 +25,14 @@ import yaml
 from mkdocs.utils.meta import YAML_RE  # the front-matter block exactly as MkDocs finds it
 
 log = logging.getLogger("mkdocs.hooks.study_notes")
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 5x faster
+
+
+class FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: 5x faster
+    """Reads dates as text: `reviewed: 2026-13-01` must become a file:line problem, and PyYAML's own
+    date constructor raises a bare ValueError without a line for it."""
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 # -- the schema -----------------------------------------------------------------------------------
 
@@ -47,7 +55,20 @@ KEY_SHAPES = {
     "title": "text", "description": "text", "kind": "text", "service": "text", "abbr": "text or list of texts",
     "category": "text", "exams": "list of texts", "related": "list of texts", "glossary": "mapping",
     "sources": "list of texts", "search": "mapping", "hide": "list of texts",
+    "references": "list of links", "reviewed": "date",
 }
+SHAPE_EXAMPLES = {
+    "title": "title: Amazon SQS", "description": "description: One sentence on what it is for.",
+    "kind": "kind: service", "service": "service: Amazon Simple Queue Service",
+    "abbr": "abbr: SQS` or `abbr: [KDS, KCL]", "category": "category: application-integration",
+    "exams": "exams: [developer-associate]", "related": "related: [sns, lambda]",
+    "glossary": "glossary:` then one `  Term: definition` per line", "sources": "sources: [001_7a6e416f541214b1.txt]",
+    "search": "search:` then `  boost: 2", "hide": "hide: [toc]",
+    "references": "references:` then one `  - {title: \"SQS quotas\", url: \"https://docs.aws.amazon.com/...\"}` per line",
+    "reviewed": "reviewed: 2026-12-02",
+}
+# `references:` point readers at AWS documentation only: never fetched by the build, plain links.
+REFERENCE_HOSTS = ("docs.aws.amazon.com", "aws.amazon.com")
 REQUIRED_BY_KIND = {
     "service": ("title", "description", "kind", "service", "category", "exams", "related", "sources"),
     "concept": ("title", "description", "kind", "exams", "related", "sources"),
@@ -148,9 +169,6 @@ class Catalog:
     crosslinks: dict = field(default_factory=dict)  # src path -> Markdown appended to the page
     anchor_checks: list = field(default_factory=list)  # (PageInfo, Link, target File, anchor)
 
-    def by_slug(self) -> dict:
-        return {info.slug: info for info in self.pages.values() if not info.is_index}
-
 
 state = Catalog()
 
@@ -166,7 +184,7 @@ def reset() -> Catalog:
 
 def parse_yaml(yaml_text: str):
     """(data, node): one parse gives both the values and the node marks (line numbers)."""
-    loader = YAML_LOADER(yaml_text)
+    loader = FrontMatterLoader(yaml_text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -183,8 +201,12 @@ def key_line_numbers(node, first_line: int) -> dict:
     for key_node, value_node in node.value:
         lines.setdefault(str(key_node.value), first_line + key_node.start_mark.line)
         if key_node.value == "glossary" and isinstance(value_node, yaml.MappingNode):
-            for term_node, _ in value_node.value:
+            for index, (term_node, _) in enumerate(value_node.value):
                 lines.setdefault(f"glossary:{term_node.value}", first_line + term_node.start_mark.line)
+                lines[f"glossary#{index}"] = first_line + term_node.start_mark.line
+        if key_node.value == "references" and isinstance(value_node, yaml.SequenceNode):
+            for index, item_node in enumerate(value_node.value):
+                lines[f"references#{index}"] = first_line + item_node.start_mark.line
     return lines
 
 
@@ -307,6 +329,10 @@ def has_shape(value, shape: str) -> bool:
         return isinstance(value, list) and all(is_text(v) for v in value)
     if shape == "text or list of texts":
         return is_text(value) or (isinstance(value, list) and all(is_text(v) for v in value))
+    if shape == "list of links":
+        return isinstance(value, list) and all(is_text(v) or isinstance(v, dict) for v in value)
+    if shape == "date":
+        return is_text(value)
     raise ValueError(shape)
 
 
@@ -324,7 +350,7 @@ def schema_problems(info: PageInfo) -> list:
                                     f"{suggestion(key, KEY_SHAPES)}allowed keys: {', '.join(KEY_SHAPES)}"))
         elif not has_shape(value, KEY_SHAPES[key]):
             problems.append(Problem(path, info.line_of(key), f"`{key}` must be {KEY_SHAPES[key]}",
-                                    f"write it like the example in about/schema.md"))
+                                    f"write it as `{SHAPE_EXAMPLES[key]}`"))
         elif key in ("title", "description") and not value.strip():
             problems.append(Problem(path, info.line_of(key), f"`{key}` is empty", f"write the page's {key}"))
     kind = meta.get("kind")
@@ -378,9 +404,13 @@ def value_problems(info: PageInfo) -> list:
                                     f"remove `{info.slug}`"))
     glossary = meta.get("glossary")
     if isinstance(glossary, dict):
-        for term, definition in glossary.items():
-            if not is_text(definition) or not definition.strip():
-                problems.append(Problem(path, info.line_of(f"glossary:{term}"),
+        for index, (term, definition) in enumerate(glossary.items()):
+            if not is_text(term):
+                problems.append(Problem(path, info.line_of(f"glossary#{index}"),
+                                        f"glossary term `{term}` is read as {type(term).__name__}, not text",
+                                        "quote the term: `\"ON\": definition`"))
+            elif not is_text(definition) or not definition.strip():
+                problems.append(Problem(path, info.line_of(f"glossary#{index}"),
                                         f"glossary term `{term}` has no definition text",
                                         "write `Term: definition` (quote the definition if it contains ': ')"))
     search = meta.get("search")
@@ -394,6 +424,7 @@ def value_problems(info: PageInfo) -> list:
             elif key == "exclude" and not isinstance(value, bool):
                 problems.append(Problem(path, info.line_of("search"), "`search.exclude` must be true or false",
                                         "write `exclude: true`"))
+    problems += reference_problems(info) + reviewed_problems(info)
     hide = meta.get("hide")
     if has_shape(hide, "list of texts"):
         for value in hide:
@@ -401,6 +432,81 @@ def value_problems(info: PageInfo) -> list:
                 problems.append(Problem(path, info.line_of("hide"), f"unknown `hide` value `{value}`",
                                         f"{suggestion(value, HIDE_VALUES)}use one of: {', '.join(HIDE_VALUES)}"))
     return problems
+
+
+def reference_link(item) -> tuple[str, str]:
+    """(title, url) of one `references:` entry: a plain URL or `{title, url}`."""
+    if isinstance(item, dict):
+        title, url = item.get("title"), item.get("url")
+        return (title if is_text(title) else ""), (url if is_text(url) else "")
+    return "", item
+
+
+def reference_problem(item) -> tuple[str, str] | None:
+    """(what is wrong, how to fix) with one `references:` entry, or None."""
+    if isinstance(item, dict):
+        unknown = sorted(set(item) - {"title", "url"})
+        if unknown:
+            return f"reference has unknown key `{unknown[0]}`", "write `{title: \"...\", url: \"https://...\"}`"
+        if not is_text(item.get("title")) or not item["title"].strip():
+            return "reference has no `title` text", "write `{title: \"Amazon SQS quotas\", url: \"https://...\"}`"
+    _, url = reference_link(item)
+    parts = urlsplit(url.strip())
+    if parts.scheme != "https" or parts.hostname not in REFERENCE_HOSTS:
+        return (f"reference `{url}` is not an https:// link to AWS documentation",
+                f"use a page on {' or '.join(REFERENCE_HOSTS)}, starting with https://")
+    return None
+
+
+def reference_problems(info: PageInfo) -> list:
+    references = info.meta.get("references")
+    if not has_shape(references, "list of links"):
+        return []
+    if not references:
+        return [Problem(info.path, info.line_of("references"), "`references` is empty",
+                        "list at least one AWS documentation page, or remove the key")]
+    problems = []
+    for index, item in enumerate(references):
+        found = reference_problem(item)
+        if found:
+            problems.append(Problem(info.path, info.key_lines.get(f"references#{index}", info.line_of("references")), *found))
+    return problems
+
+
+def reviewed_date(value) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value.strip()) if is_text(value) else None
+    except ValueError:
+        return None
+
+
+def reviewed_problems(info: PageInfo, today: datetime.date | None = None) -> list:
+    value = info.meta.get("reviewed")
+    if not is_text(value):
+        return []
+    reviewed = reviewed_date(value)
+    if reviewed is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return [Problem(info.path, info.line_of("reviewed"), f"`reviewed: {value}` is not a date",
+                        "write the day the facts were checked as YYYY-MM-DD, e.g. `reviewed: 2026-12-02`")]
+    if reviewed > (today or datetime.date.today()):
+        return [Problem(info.path, info.line_of("reviewed"), f"`reviewed: {value}` is in the future",
+                        "write the day the facts were actually checked")]
+    return []
+
+
+def drop_invalid_meta(meta: dict) -> None:
+    """Remove the values Material and other hooks read that have the wrong shape (`search: 5`,
+    `hide: toc`, `title: [a]`): they are reported as errors, and would otherwise crash the build
+    with a traceback before the report is read."""
+    for key in ("title", "description", "search", "hide"):
+        if key in meta and not has_shape(meta[key], KEY_SHAPES[key]):
+            del meta[key]
+    search = meta.get("search")
+    if isinstance(search, dict):
+        if isinstance(search.get("boost"), bool) or not isinstance(search.get("boost", 0), (int, float)):
+            del search["boost"]
+        if not isinstance(search.get("exclude", False), bool):
+            del search["exclude"]
 
 
 def duplicate_slug_problems(pages) -> list:

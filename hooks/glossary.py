@@ -3,7 +3,7 @@
 Each term is defined once site-wide, on the page that owns it. The generated page (`glossary.md`, a
 virtual file) lists the terms A-Z with their definition, the defining page and the pages that use the
 term. Every page gets Python-Markdown abbreviation definitions (`*[DLQ]: ...`) for the acronyms it
-uses, which Material shows as tooltips (`content.tooltips`).
+uses, which Material shows as tooltips (`content.tooltips`) on the first use in each section.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 RUN = re.compile(r"[\w-]+")
 QUALIFIED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")   # "Task (ECS)", "Change data capture (CDC)"
 INLINE_CODE = re.compile(r"`([^`]+)`")
+ABBR_OR_SECTION = re.compile(r'<h[12][\s>]|<abbr title="[^"]*">([^<]*)</abbr>')  # Python-Markdown's output
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,11 @@ def collect_terms(pages) -> tuple[dict, list]:
         glossary = info.meta.get("glossary")
         if not isinstance(glossary, dict):
             continue
-        for name, definition in glossary.items():
-            if not isinstance(definition, str) or not definition.strip():
+        for index, (name, definition) in enumerate(glossary.items()):
+            if not isinstance(name, str) or not isinstance(definition, str) or not definition.strip():
                 continue  # reported by the schema check
-            name, definition = str(name).strip(), " ".join(definition.split())
-            line = info.line_of(f"glossary:{name}")
+            name, definition = name.strip(), " ".join(definition.split())
+            line = info.line_of(f"glossary#{index}")
             first = seen.get(name.casefold())
             if first is not None:
                 spelled = f" as `{first.name}`" if first.name != name else ""
@@ -275,6 +276,26 @@ def abbreviation_block(tooltips: dict, text, vocabulary: Vocabulary | None = Non
     return "\n".join(f"*[{name}]: {tooltips[name]}" for name in sorted(used))
 
 
+def first_use_tooltips(html_text: str) -> str:
+    """Keep the tooltip on the first use of each acronym in each section (`<h2>`); later uses in the
+    same section become plain text. Like the style guide's "link the first mention", and it keeps
+    dotted underlines from cluttering a page that says RCU fifty times (and halves the page weight
+    tooltips add)."""
+    seen, section = set(), [0]
+
+    def keep_first(match: re.Match) -> str:
+        if match.group(1) is None:  # a section heading
+            section[0] += 1
+            return match.group(0)
+        key = (section[0], match.group(1))
+        if key in seen:
+            return match.group(1)
+        seen.add(key)
+        return match.group(0)
+
+    return ABBR_OR_SECTION.sub(keep_first, html_text) if "<abbr" in html_text else html_text
+
+
 # -- events ---------------------------------------------------------------------------------------
 
 def glossary_file_problems(files) -> list:
@@ -288,9 +309,11 @@ def glossary_file_problems(files) -> list:
 
 def on_files(files, config):
     state = catalog.state
+    problems = glossary_file_problems(files)
+    state.pages.pop(GLOSSARY_PATH, None)  # a hand-written glossary.md is replaced, not checked
     pages = [info for info in state.pages.values() if info.valid]
-    terms, problems = collect_terms(pages)
-    problems += undefined_abbr_problems(pages, terms) + glossary_file_problems(files)
+    terms, found = collect_terms(pages)
+    problems += found + undefined_abbr_problems(pages, terms)
     catalog.report(problems)
     indexes = {info.path: TextIndex(info.prose) for info in state.pages.values()}  # one per page, used twice
     titles = {info.path: info.title for info in state.pages.values()}
@@ -311,3 +334,7 @@ def on_page_markdown(markdown, page, config, files):
     Glossary page: it shows every definition already, tooltips there would only add weight."""
     block = catalog.state.tooltips.get(page.file.src_uri)
     return f"{markdown.rstrip()}\n\n{block}\n" if block else markdown
+
+
+def on_page_content(html_text, page, config, files):
+    return first_use_tooltips(html_text)

@@ -16,3 +16,8 @@ def on_config(config):
 def on_files(files, config):
     catalog.load_pages(files)
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    catalog.drop_invalid_meta(page.meta)  # reported already: keep Material and other hooks from crashing
+    return markdown

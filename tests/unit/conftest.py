@@ -18,7 +18,7 @@ import pytest
 
 HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 FIXTURE_SITE = Path(__file__).resolve().parent / "fixtures" / "site"
-SITE_HOOKS = ("pages", "glossary", "links", "crosslinks")
+SITE_HOOKS = ("pages", "glossary", "links", "references", "crosslinks")
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 sys.path.insert(0, str(HOOKS))  # the hooks import `catalog` by name, as they do when MkDocs loads them

@@ -93,3 +93,16 @@ def test_rebuilds_in_one_process_start_from_a_fresh_catalog(fixture_site, tmp_pa
     assert "Grows and shrinks." in glossary_html and "Capacity that follows demand" not in glossary_html
     ami_html = (tmp_path / "two" / "services" / "compute" / "ami" / "index.html").read_text(encoding="utf-8")
     assert "compare/ec2-ami" not in ami_html and "../ec2/" in ami_html  # the deleted page left Related
+
+
+def test_official_documentation_comes_before_related_and_is_left_out_of_search(fixture_site):
+    result = fixture_site.build()
+    assert result.returncode == 0, result.log
+    ec2 = result.html("services/compute/ec2")
+    docs = ec2[ec2.index('id="official-documentation"'):ec2.index('id="related"')]
+    assert [(href, text_of(label)) for href, label in re.findall(r'<a href="(http[^"]+)">(.*?)</a>', docs)] == [
+        ("https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/concepts.html", "What is Amazon EC2?"),
+        ("https://aws.amazon.com/ec2/faqs/", "https://aws.amazon.com/ec2/faqs/"),
+    ]
+    assert '<h2 data-search-exclude id="official-documentation">' in ec2
+    assert 'id="official-documentation"' not in result.html("services/compute/ami")  # no references: no section

@@ -48,7 +48,7 @@ def test_read_page_splits_front_matter_and_numbers_lines():
 def test_parse_yaml_gives_values_and_nodes_in_one_parse():
     data, node = catalog.parse_yaml("a: 1\nglossary:\n  X: y\n")
     assert data == {"a": 1, "glossary": {"X": "y"}}
-    assert catalog.key_line_numbers(node, 2) == {"a": 2, "glossary": 3, "glossary:X": 4}
+    assert catalog.key_line_numbers(node, 2) == {"a": 2, "glossary": 3, "glossary:X": 4, "glossary#0": 4}
     assert catalog.parse_yaml("") == (None, None)
 
 
@@ -157,6 +157,12 @@ def test_value_problems():
         "`search.exclude` must be true or false", "unknown `search` setting `rank`", "unknown `hide` value `tocs`"]
 
 
+def test_glossary_terms_must_be_text():
+    info = page("concepts/c.md", "---\ntitle: C\nkind: guide\nglossary:\n  ON: Switched on.\n  '404': Not found.\n---\n")
+    problems = catalog.value_problems(info)
+    assert [(p.line, p.message) for p in problems] == [(5, "glossary term `True` is read as bool, not text")]
+
+
 def test_unknown_category_and_exam_suggest_the_closest_value():
     info = page("services/compute/a.md", service_page("A").replace("category: compute", "category: computer")
                 .replace("[developer-associate]", "[developer-asociate]"))
@@ -164,6 +170,22 @@ def test_unknown_category_and_exam_suggest_the_closest_value():
     assert messages(problems) == ["unknown category `computer`", "unknown exam `developer-asociate` in `exams`"]
     assert problems[0].fix.startswith("did you mean `compute`?")
     assert problems[1].fix.startswith("did you mean `developer-associate`?")
+
+
+def test_wrong_shapes_suggest_the_right_one():
+    problems = catalog.schema_problems(page("services/compute/a.md", service_page("A").replace(
+        "exams: [developer-associate]", "exams: developer-associate")))
+    assert [(p.message, p.fix) for p in problems] == [("`exams` must be list of texts",
+                                                       "write it as `exams: [developer-associate]`")]
+
+
+def test_drop_invalid_meta_keeps_material_and_other_hooks_from_crashing():
+    meta = {"title": ["a"], "description": "D.", "hide": "toc", "search": {"boost": "high", "exclude": True}}
+    catalog.drop_invalid_meta(meta)
+    assert meta == {"description": "D.", "search": {"exclude": True}}
+    meta = {"search": 5, "kind": "service"}
+    catalog.drop_invalid_meta(meta)
+    assert meta == {"kind": "service"}
 
 
 def test_duplicate_slugs_are_reported_but_index_pages_are_not():
@@ -351,6 +373,16 @@ def test_abbreviation_block_only_for_terms_the_page_uses():
     assert glossary.abbreviation_block({}, "AMI") == ""
 
 
+def test_first_use_tooltips_keeps_the_first_use_in_each_section():
+    ami, ec2 = '<abbr title="Image.">AMI</abbr>', '<abbr title="Server.">EC2</abbr>'
+    html = (f"<h1>T</h1><p>{ami} and {ami} on {ec2}</p><h3>Sub</h3><p>{ami}</p>"
+            f'<h2 id="x">X</h2><p>{ec2} {ec2}</p><pre><code>AMI</code></pre>')
+    assert glossary.first_use_tooltips(html) == (
+        f"<h1>T</h1><p>{ami} and AMI on {ec2}</p><h3>Sub</h3><p>AMI</p>"
+        f'<h2 id="x">X</h2><p>{ec2} EC2</p><pre><code>AMI</code></pre>')
+    assert glossary.first_use_tooltips("<p>no tooltips</p>") == "<p>no tooltips</p>"
+
+
 def test_text_index_whole_words_in_any_case_or_exactly():
     index = glossary.TextIndex("Use SSE-S3 with Lambda@Edge; the Visibility\ntimeout. Blue/green deployment, .ebextensions")
     assert index.contains("SSE-S3", True) and not index.contains("S3", True) and not index.contains("SSE", True)
@@ -489,3 +521,47 @@ def fresh_catalog():
     catalog.reset()
     yield
     catalog.reset()
+
+
+# -- references and reviewed ------------------------------------------------------------------------
+
+def test_reference_problem_accepts_aws_documentation_only():
+    assert catalog.reference_problem("https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html") is None
+    assert catalog.reference_problem({"title": "Lambda FAQ", "url": "https://aws.amazon.com/lambda/faqs/"}) is None
+    for bad in ("http://docs.aws.amazon.com/x", "https://docs.aws.amazon.com.evil.example/x", "https://example.com/",
+                "docs.aws.amazon.com/x", "https://repost.aws/x", {"url": "https://aws.amazon.com/x"},
+                {"title": "x", "url": "https://aws.amazon.com/x", "note": "y"}, {"title": "x"}):
+        assert catalog.reference_problem(bad) is not None, bad
+
+
+def test_reviewed_must_be_an_iso_date_not_in_the_future():
+    import datetime
+    today = datetime.date(2026, 12, 2)
+
+    def problems(value):
+        return [p.message for p in catalog.reviewed_problems(catalog.PageInfo("a.md", meta={"reviewed": value}), today)]
+
+    assert problems("2026-12-02") == [] and problems("2024-02-29") == []
+    assert problems("2026-12-03") == ["`reviewed: 2026-12-03` is in the future"]
+    for bad in ("2026-13-01", "2026-02-30", "02/12/2026", "2026-1-5", "yesterday"):
+        assert problems(bad) == [f"`reviewed: {bad}` is not a date"], bad
+
+
+def test_front_matter_dates_stay_text_so_a_bad_one_gets_a_line():
+    data, _ = catalog.parse_yaml("reviewed: 2026-13-01\nother: 2026-12-02\n")
+    assert data == {"reviewed": "2026-13-01", "other": "2026-12-02"}
+
+
+def test_references_markdown_lists_valid_links_under_one_heading():
+    import references
+    section = references.references_markdown([
+        {"title": "SQS  quotas", "url": "https://docs.aws.amazon.com/sqs/quotas.html"},
+        "https://aws.amazon.com/sqs/faqs/",
+        "https://example.com/not-aws",
+    ])
+    assert section.splitlines() == [
+        "## Official documentation { data-search-exclude }", "",
+        "- [SQS quotas](https://docs.aws.amazon.com/sqs/quotas.html)",
+        "- [https://aws.amazon.com/sqs/faqs/](https://aws.amazon.com/sqs/faqs/)",
+    ]
+    assert references.references_markdown([]) == "" and references.references_markdown(None) == ""
