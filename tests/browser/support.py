@@ -4,8 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - one place for the browser's path and flags
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 # Material draws each diagram into a *closed* shadow root; open them all so tests can look inside.
 OPEN_SHADOW_ROOTS = """

@@ -52,7 +52,9 @@ def link_to(site, href: str, target: str) -> str:
 
 def test_instant_navigation_from_a_page_without_diagrams_draws_them_offline(site, page):
     assert mermaid_blocks_in(site.site_dir, START_WITHOUT_DIAGRAMS) == 0
-    page.goto(f"{site.origin}/{START_WITHOUT_DIAGRAMS}", wait_until="networkidle")
+    page.goto(f"{site.origin}/{START_WITHOUT_DIAGRAMS}", wait_until="load")
+    # Instant navigation intercepts clicks only once it has read the sitemap: wait for that request.
+    page.wait_for_function("() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))")
     href, target = pages_with_diagrams_linked_from(site, START_WITHOUT_DIAGRAMS)[0]
     page.evaluate("window.__stillTheSameDocument = true")
 

@@ -1,6 +1,7 @@
 """The site's own search, typed into the search box in Chromium: the expected page is in the top 5."""
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,14 @@ from .support import Probe
 
 pytestmark = pytest.mark.browser
 
-QUERIES_FILE = Path(__file__).resolve().parents[1] / "search_queries.yaml"
+TESTS = Path(__file__).resolve().parents[1]
+DOCS = TESTS.parent / "docs"
+# One file per area (tests/search_queries/*.yaml) plus the original set, so writers of different
+# pages add queries without editing the same file.
+QUERY_FILES = [TESTS / "search_queries.yaml", *sorted((TESTS / "search_queries").glob("*.yaml"))]
 TOP = 5
-REQUIRED_HIT_RATE = 0.95
+REQUIRED_HIT_RATE = 0.95           # on the queries the ranking was tuned against
+REQUIRED_HELD_BACK_HIT_RATE = 0.90  # on the fifth nobody tunes against
 MINIMUM_QUERIES = 60
 
 # Page addresses of the result groups Material shows, in order (one group per page).
@@ -24,7 +30,18 @@ IDLE_TEXTS = ("Type to start searching", "Initializing search")
 
 
 def load_queries() -> list[dict]:
-    return yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
+    return [item for path in QUERY_FILES for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
+
+
+def held_back(query: str) -> bool:
+    """A stable fifth of the queries, picked by a hash of their text, kept out of tuning."""
+    return zlib.crc32(query.strip().lower().encode()) % 5 == 0
+
+
+def source_of(page: str) -> Path:
+    """services/networking/vpc/ -> docs/services/networking/vpc.md (or .../index.md for a section)."""
+    stem = DOCS / page.rstrip("/")
+    return stem.with_suffix(".md") if stem.with_suffix(".md").is_file() else stem / "index.md"
 
 
 def search(page, query: str) -> list[str]:
@@ -39,11 +56,15 @@ def search(page, query: str) -> list[str]:
     # are those of the full query (typing key by key shows the results of its prefixes first).
     box.fill(query)
     box.press("End")
+    # Done when the count is shown and the list holds results (or the count says there are none).
     page.wait_for_function(
-        "(idle) => !idle.includes(document.querySelector('.md-search-result__meta').textContent.trim())",
+        """(idle) => {
+          const meta = document.querySelector('.md-search-result__meta').textContent.trim();
+          if (idle.includes(meta)) return false;
+          return meta.startsWith('No matching') || document.querySelector('.md-search-result__item') !== null;
+        }""",
         arg=list(IDLE_TEXTS),
     )
-    page.wait_for_timeout(50)  # results render in the same task as the count; one frame for safety
     pages = []
     for path in page.evaluate(RESULT_PAGES):
         if path not in pages:
@@ -55,11 +76,13 @@ def test_query_file_is_well_formed():
     queries = load_queries()
     assert all(set(q) == {"q", "page"} and q["q"].strip() and q["page"].endswith("/") for q in queries)
     assert len({q["q"].lower() for q in queries}) == len(queries), "duplicate query"
+    missing = sorted({q["page"] for q in queries if q["page"] != "glossary/" and not source_of(q["page"]).is_file()})
+    assert missing == [], f"queries name pages that do not exist: {missing}"
 
 
 def test_search_finds_the_answering_page_in_the_top_five(site, browser):
-    queries = [q for q in load_queries() if (site.site_dir / q["page"] / "index.html").is_file()]
-    assert len(queries) >= MINIMUM_QUERIES, f"only {len(queries)} queries have their page on the site"
+    queries = load_queries()
+    assert len(queries) >= MINIMUM_QUERIES, f"only {len(queries)} queries"
 
     context = browser.new_context()
     page = context.new_page()
@@ -72,17 +95,24 @@ def test_search_finds_the_answering_page_in_the_top_five(site, browser):
         timeout=30000,
     )
 
-    misses = []
+    misses = {False: [], True: []}  # held back? -> misses
     for item in queries:
         results = search(page, item["q"])
         expected = f"/{item['page']}"
         if expected not in results[:TOP]:
             rank = results.index(expected) + 1 if expected in results else None
-            misses.append(f"  {item['q']!r}: expected {item['page']} (rank {rank}); top: {results[:3]}")
+            misses[held_back(item["q"])].append(
+                f"  {item['q']!r}: expected {item['page']} (rank {rank}); top {TOP}: {results[:TOP]}")
     context.close()
 
-    hit_rate = 1 - len(misses) / len(queries)
-    report = f"search: {len(queries) - len(misses)}/{len(queries)} queries in the top {TOP} ({hit_rate:.1%})"
-    print("\n" + report + ("\nmisses:\n" + "\n".join(misses) if misses else ""))
-    assert hit_rate >= REQUIRED_HIT_RATE, report + "\n" + "\n".join(misses)
+    lines, rates = [], {}
+    for is_held_back, label in ((False, "tuned"), (True, "held back")):
+        total = sum(1 for q in queries if held_back(q["q"]) == is_held_back)
+        rates[is_held_back] = 1 - len(misses[is_held_back]) / total
+        lines.append(f"search ({label}): {total - len(misses[is_held_back])}/{total} queries in the top {TOP} "
+                     f"({rates[is_held_back]:.1%})")
+        lines += misses[is_held_back]
+    report = "\n".join(lines)
+    print("\n" + report)
+    assert rates[False] >= REQUIRED_HIT_RATE and rates[True] >= REQUIRED_HELD_BACK_HIT_RATE, report
     assert probe.offsite_requests == [] and probe.console_errors == []

@@ -4,3 +4,34 @@
   var dialog = document.querySelector(".md-search[role='dialog']");
   if (dialog) dialog.setAttribute("aria-label", "Search");
 })();
+
+/* A diagram frame or a table that scrolls sideways must be reachable by keyboard (axe:
+ * scrollable-region-focusable). Material adds both wrappers at run time (and again after instant
+ * navigation), so each one is made focusable, with a name, as it appears; arrow keys then scroll it. */
+(function () {
+  var FRAMES = [
+    ["div.mermaid", "group", "Diagram"],
+    [".md-typeset__scrollwrap", "region", "Table"]
+  ];
+  function makeFocusable(root) {
+    if (!root.querySelectorAll) return;
+    FRAMES.forEach(function (frame) {
+      var selector = frame[0];
+      var found = Array.prototype.slice.call(root.querySelectorAll(selector + ":not([tabindex])"));
+      if (root.matches && root.matches(selector + ":not([tabindex])")) found.push(root);
+      found.forEach(function (element) {
+        element.setAttribute("tabindex", "0");
+        element.setAttribute("role", frame[1]);
+        element.setAttribute("aria-label", frame[2] + " (scrolls sideways when wider than the page)");
+      });
+    });
+  }
+  makeFocusable(document.body);
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      Array.prototype.forEach.call(change.addedNodes, function (node) {
+        if (node.nodeType === 1) makeFocusable(node);
+      });
+    });
+  }).observe(document.body, { childList: true, subtree: true });
+})();

@@ -24,10 +24,22 @@
     return library;
   }
 
+  /* Material scales each diagram to the text column, so a wide diagram shrinks its 16 px labels.
+   * Never below 12 px: the SVG gets a minimum width of 3/4 of its natural width, and a wider diagram
+   * than the column scrolls sideways inside its own frame (extra.css), never the page. */
+  var SMALLEST_SCALE = 0.78;  // 16 px labels x 0.78 = 12.5 px
+  function keepLabelsReadable(svg) {
+    var viewBox = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"/.exec(svg);
+    if (!viewBox) return svg;
+    var minWidth = Math.ceil(parseFloat(viewBox[1]) * SMALLEST_SCALE);
+    return svg.replace(/^(<svg[^>]*?style=")/, "$1min-width: " + minWidth + "px; ");
+  }
+
   window.mermaid = {
     initialize: function (config) { pendingConfig = config; },
     render: function (id, text) {
-      return loadLibrary().then(function (mermaid) { return mermaid.render(id, text); });
+      return loadLibrary().then(function (mermaid) { return mermaid.render(id, text); })
+        .then(function (result) { result.svg = keepLabelsReadable(result.svg); return result; });
     },
     run: function (options) {
       return loadLibrary().then(function (mermaid) { return mermaid.run(options); });
