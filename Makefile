@@ -45,3 +45,10 @@ offline: deps
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/offline/aws-study-notes
 	cd dist/offline && ../../$(BIN)/python -m zipfile -c ../aws-study-notes-offline.zip aws-study-notes
 	@echo "Offline copy: dist/aws-study-notes-offline.zip (open aws-study-notes/index.html)"
+
+# GitHub Actions checks, offline: actionlint (shellcheck on `run:` scripts) over the workflows, zizmor
+# (security audits) over the workflows and dependabot.yml. Both exit non-zero on any finding.
+.PHONY: lint-workflows
+lint-workflows: $(BIN)/.installed
+	$(BIN)/actionlint -shellcheck $(BIN)/shellcheck -pyflakes= .github/workflows/*.yml
+	$(BIN)/zizmor --offline .github/
