@@ -2,24 +2,32 @@
 
 Each term is defined once site-wide, on the page that owns it. The generated page (`glossary.md`, a
 virtual file) lists the terms A-Z with their definition, the defining page and the pages that use the
-term. Every page gets Python-Markdown abbreviation definitions (`*[DLQ]: ...`) for the acronyms it
-uses, which Material shows as tooltips (`content.tooltips`) on the first use in each section.
+term (found by `term_finder.py`). Every page gets Python-Markdown abbreviation definitions
+(`*[DLQ]: ...`) for the acronyms it uses, which Material shows as tooltips (`content.tooltips`) on the
+first use in each section. This hook owns the terms and tooltips of the build: made anew in `on_config`.
 """
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mkdocs.structure.files import File
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 
 import catalog
+from catalog import PageInfo
+from problems import Problem
+from term_finder import QUALIFIED, TextIndex, Vocabulary, is_acronym, term_usage
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 GLOSSARY_PATH = "glossary.md"
 SEARCH_BOOST = 0.3        # the glossary explains terms in a line; the page that owns a term ranks higher
-TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
-RUN = re.compile(r"[\w-]+")
-QUALIFIED = re.compile(r"^(.+?)\s*\(([^()]+)\)$")   # "Task (ECS)", "Change data capture (CDC)"
 INLINE_CODE = re.compile(r"`([^`]+)`")
 ABBR_OR_SECTION = re.compile(r'<h[12][\s>]|<abbr title="[^"]*">([^<]*)</abbr>')  # Python-Markdown's output
 
@@ -32,15 +40,7 @@ class Term:
     line: int
 
 
-def is_acronym(name: str) -> bool:
-    """One token, mostly capitals and digits: DLQ, S3, RCU, FIFO, SSE-KMS, FSx, SigV4, iSCSI.
-    Not names like DynamoDB or Binpack, nor phrases like "Visibility timeout"."""
-    if len(name) < 2 or not TOKEN.fullmatch(name) or not any(c.isupper() for c in name):
-        return False
-    return sum(c.isupper() or c.isdigit() for c in name) > sum(c.islower() for c in name)
-
-
-def collect_terms(pages) -> tuple[dict, list]:
+def collect_terms(pages: Iterable[PageInfo]) -> tuple[dict[str, Term], list[Problem]]:
     """term -> Term, and a problem for every term defined a second time (naming both files)."""
     terms, seen, problems = {}, {}, []
     for info in sorted(pages, key=lambda p: p.path):
@@ -56,7 +56,7 @@ def collect_terms(pages) -> tuple[dict, list]:
             if first is not None:
                 spelled = f" as `{first.name}`" if first.name != name else ""
                 how = "the same text" if first.definition == definition else "different text"
-                problems.append(catalog.Problem(
+                problems.append(Problem(
                     info.path, line,
                     f"glossary term `{name}` is already defined{spelled} in docs/{first.path}:{first.line}, with {how}",
                     "define each term once site-wide: keep it on the page that owns it and delete the other"))
@@ -65,132 +65,16 @@ def collect_terms(pages) -> tuple[dict, list]:
     return terms, problems
 
 
-def abbr_values(info) -> list:
+def abbr_values(info: PageInfo) -> list[str]:
     value = info.meta.get("abbr")
     values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     return [v for v in values if isinstance(v, str)]
 
 
-def undefined_abbr_problems(pages, terms: dict) -> list:
-    return [catalog.Problem(info.path, info.line_of("abbr"), f"`abbr: {value}` is not defined in any glossary",
-                            f"add `{value}: <definition>` under `glossary:` on the page that owns it (once site-wide)")
+def undefined_abbr_problems(pages: Iterable[PageInfo], terms: dict[str, Term]) -> list[Problem]:
+    return [Problem(info.path, info.line_of("abbr"), f"`abbr: {value}` is not defined in any glossary",
+                    f"add `{value}: <definition>` under `glossary:` on the page that owns it (once site-wide)")
             for info in pages for value in abbr_values(info) if value not in terms]
-
-
-# -- which pages use a term -----------------------------------------------------------------------
-
-def usage_rules(name: str) -> list:
-    """Ways a page can mention a term, each a tuple of words that must all appear:
-    "Cache hit / cache miss" -> either half; "Change data capture (CDC)" -> the words or the acronym;
-    "Task (ECS)" -> "Task" and "ECS" on the same page."""
-    rules = []
-    for alternative in (part.strip() for part in name.split(" / ")):
-        qualified = QUALIFIED.match(alternative)
-        if not qualified:
-            rules.append((alternative,))
-        elif is_acronym(qualified.group(2)) and " " in qualified.group(1):
-            rules += [(qualified.group(1),), (qualified.group(2),)]
-        else:
-            rules.append((qualified.group(1), qualified.group(2)))
-    return rules
-
-
-def word_key(word: str) -> str:
-    """Acronyms match case-sensitively (AMI, not "ami" in a file name); words in any case."""
-    return word if is_acronym(word) else word.casefold()
-
-
-def is_word_char(char: str) -> bool:
-    return char.isalnum() or char in "_-"
-
-
-class Vocabulary:
-    """Words to look for in many texts, each `(word, exact)`: exact words match case-sensitively.
-    A found word is reported by its key: the word itself if exact, else its casefolded form."""
-
-    def __init__(self, words):
-        self.exact_runs, self.folded_runs, self.phrases = {}, {}, []
-        for word, exact in words:
-            key = word if exact else word.casefold()
-            if not RUN.fullmatch(word):  # with the whole words it needs: a cheap test first
-                parts = tuple(RUN.findall(word if exact else word.casefold()))
-                self.phrases.append((word, exact, key, parts))
-            elif exact:
-                self.exact_runs[word] = key
-            else:
-                self.folded_runs[word.casefold()] = key
-
-
-class TextIndex:
-    """The whole words of a text (runs of letters, digits, `_` and `-`): a large vocabulary is
-    tested against it with set operations instead of a regex per word or a slow giant alternation."""
-
-    def __init__(self, text: str):
-        self.text = " ".join(text.split())  # a phrase may be wrapped across source lines
-        self.runs = set(RUN.findall(self.text))
-        self.folded_runs = {run.casefold() for run in self.runs}
-        self._folded_text = None
-
-    def contains(self, word: str, exact: bool) -> bool:
-        """Whether `word` occurs as a whole word (not inside a longer word or hyphenated name)."""
-        if RUN.fullmatch(word):
-            return word in self.runs if exact else word.casefold() in self.folded_runs
-        if exact:
-            haystack, needle = self.text, word
-        else:
-            if self._folded_text is None:
-                self._folded_text = self.text.casefold()
-            haystack, needle = self._folded_text, word.casefold()
-        start = haystack.find(needle)
-        while start >= 0:
-            end = start + len(needle)
-            if not (start and is_word_char(haystack[start - 1])) and not (end < len(haystack) and is_word_char(haystack[end])):
-                return True
-            start = haystack.find(needle, start + 1)
-        return False
-
-    def find(self, vocabulary: Vocabulary) -> set:
-        """The keys of the vocabulary's words this text contains."""
-        found = {vocabulary.exact_runs[w] for w in vocabulary.exact_runs.keys() & self.runs}
-        found |= {vocabulary.folded_runs[w] for w in vocabulary.folded_runs.keys() & self.folded_runs}
-        found |= {key for word, exact, key, parts in vocabulary.phrases
-                  if all(part in (self.runs if exact else self.folded_runs) for part in parts)
-                  and self.contains(word, exact)}
-        return found
-
-
-class UsageFinder:
-    """Finds the terms a text mentions, following each term's usage rules."""
-
-    def __init__(self, names):
-        rules = {name: usage_rules(name) for name in names}
-        words = {word for alternatives in rules.values() for rule in alternatives for word in rule}
-        self.vocabulary = Vocabulary((word, is_acronym(word)) for word in words)
-        self.rules = {name: [tuple(word_key(w) for w in rule) for rule in alternatives]
-                      for name, alternatives in rules.items()}
-        self.by_key = {}  # word key -> the terms it can be part of
-        for name, alternatives in self.rules.items():
-            for key in {key for rule in alternatives for key in rule}:
-                self.by_key.setdefault(key, set()).add(name)
-
-    def terms_in(self, text) -> set:
-        """The terms a text (or its TextIndex) mentions."""
-        found = (text if isinstance(text, TextIndex) else TextIndex(text)).find(self.vocabulary)
-        candidates = set().union(*(self.by_key[key] for key in found)) if found else set()
-        return {name for name in candidates if any(all(key in found for key in rule) for rule in self.rules[name])}
-
-
-def term_usage(pages, terms: dict, indexes: dict | None = None) -> dict:
-    """term -> sorted paths of the pages whose prose mentions it (other than the defining page).
-    `indexes`: path -> TextIndex of the page's prose, when the caller has them already."""
-    finder = UsageFinder(terms)
-    usage = {name: [] for name in terms}
-    for info in sorted(pages, key=lambda p: p.path):
-        index = (indexes or {}).get(info.path) or TextIndex(info.prose)
-        for name in finder.terms_in(index):
-            if terms[name].path != info.path:
-                usage[name].append(info.path)
-    return usage
 
 
 # -- the Glossary page ----------------------------------------------------------------------------
@@ -214,14 +98,15 @@ def inline_html(text: str) -> str:
     return INLINE_CODE.sub(r"<code>\1</code>", html.escape(text, quote=False))
 
 
-def glossary_markdown(terms: dict, usage: dict, titles: dict, url_of) -> str:
+def glossary_markdown(terms: dict[str, Term], *, usage: dict[str, list[str]], titles: dict[str, str],
+                      url_of: Callable[[str], str]) -> str:
     """The Glossary page: A-Z sections, each term with its definition, defining page and users.
 
     The headings and the letter index are Markdown; each letter's terms are one raw HTML `<dl>`,
     built from checked data with the URLs MkDocs gives the pages (`url_of(path)`, relative to the
     glossary page): Python-Markdown passes the block through, so hundreds of terms and links cost
-    almost nothing to render. MkDocs still sees the `id`s, so links to `glossary.md#term-…` are
-    validated. The "Used in" lists are excluded from search, and the page has a low search boost."""
+    almost nothing to render. The rendered page still has the `id`s, so links.py checks links to
+    `glossary.md#term-…`. The "Used in" lists are excluded from search, and the page has a low search boost."""
     lines = [
         "---", "title: Glossary",
         "description: Every acronym and term the study notes define, A to Z, with the page that explains it.",
@@ -256,7 +141,7 @@ def glossary_markdown(terms: dict, usage: dict, titles: dict, url_of) -> str:
 
 # -- tooltips -------------------------------------------------------------------------------------
 
-def tooltip_terms(terms: dict, pages) -> dict:
+def tooltip_terms(terms: dict[str, Term], pages: Iterable[PageInfo]) -> dict[str, str]:
     """The tooltip vocabulary, short form -> definition: acronym-like terms, every `abbr:` value, and
     the acronym of an expansion ("Change data capture (CDC)" gives CDC) no other term defines."""
     tooltips = {name: term.definition for name, term in terms.items() if is_acronym(name)}
@@ -269,7 +154,7 @@ def tooltip_terms(terms: dict, pages) -> dict:
     return dict(sorted(tooltips.items()))
 
 
-def abbreviation_block(tooltips: dict, text, vocabulary: Vocabulary | None = None) -> str:
+def abbreviation_block(tooltips: dict[str, str], text: str | TextIndex, *, vocabulary: Vocabulary | None = None) -> str:
     """Python-Markdown abbreviation definitions for the tooltip terms a page's text (or TextIndex) uses."""
     index = text if isinstance(text, TextIndex) else TextIndex(text)
     used = index.find(vocabulary or Vocabulary((name, True) for name in tooltips))
@@ -298,43 +183,54 @@ def first_use_tooltips(html_text: str) -> str:
 
 # -- events ---------------------------------------------------------------------------------------
 
-def glossary_file_problems(files) -> list:
+terms: dict[str, Term] = {}      # this build's glossary: term -> Term
+tooltips: dict[str, str] = {}    # src path -> abbreviation definitions to append to the page
+
+
+def glossary_file_problems(files: Files) -> list[Problem]:
+    """A hand-written docs/glossary.md is removed from the build (the generated page replaces it)."""
     existing = files.get_file_from_path(GLOSSARY_PATH)
     if existing is None or existing.generated_by:
         return []
     files.remove(existing)
-    return [catalog.Problem(GLOSSARY_PATH, 1, "docs/glossary.md is generated by the build from `glossary:` front matter",
-                            "move these definitions into the `glossary:` of the pages that own them and delete this file")]
+    return [Problem(GLOSSARY_PATH, 1, "docs/glossary.md is generated by the build from `glossary:` front matter",
+                    "move these definitions into the `glossary:` of the pages that own them and delete this file")]
 
 
-def on_files(files, config):
-    state = catalog.state
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global terms, tooltips
+    terms, tooltips = {}, {}  # `mkdocs serve` keeps this module loaded: never reuse a previous build's
+    return config
+
+
+@event_priority(50)  # after pages.py fills the catalog (100), before links.py and crosslinks.py map the files (0)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global terms, tooltips
     problems = glossary_file_problems(files)
-    state.pages.pop(GLOSSARY_PATH, None)  # a hand-written glossary.md is replaced, not checked
-    pages = [info for info in state.pages.values() if info.valid]
+    catalog.state.pages.pop(GLOSSARY_PATH, None)  # a hand-written glossary.md is replaced, not checked
+    everything = list(catalog.state.pages.values())
+    pages = [info for info in everything if info.valid]
     terms, found = collect_terms(pages)
-    problems += found + undefined_abbr_problems(pages, terms)
-    catalog.report(problems)
-    indexes = {info.path: TextIndex(info.prose) for info in state.pages.values()}  # one per page, used twice
-    titles = {info.path: info.title for info in state.pages.values()}
+    catalog.report(problems + found + undefined_abbr_problems(pages, terms))
+    indexes = {info.path: TextIndex(info.prose) for info in everything}  # one per page, used twice
     page = File.generated(config, GLOSSARY_PATH, content="")
-    usage = term_usage(state.pages.values(), terms, indexes)
-    page.content_string = glossary_markdown(terms, usage, titles,
-                                            lambda path: files.get_file_from_path(path).url_relative_to(page))
+    page.content_string = glossary_markdown(
+        terms, usage=term_usage(everything, terms, indexes=indexes), titles={info.path: info.title for info in everything},
+        url_of=lambda path: files.get_file_from_path(path).url_relative_to(page))
     files.append(page)
-    state.terms = terms
-    tooltips = tooltip_terms(terms, pages)
-    vocabulary = Vocabulary((name, True) for name in tooltips)
-    state.tooltips = {path: abbreviation_block(tooltips, index, vocabulary) for path, index in indexes.items()}
+    short_forms = tooltip_terms(terms, pages)
+    vocabulary = Vocabulary((name, True) for name in short_forms)
+    tooltips = {path: abbreviation_block(short_forms, index, vocabulary=vocabulary) for path, index in indexes.items()}
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
+@event_priority(5)  # after references.py (10) appends Official documentation, before crosslinks.py (0)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Append the abbreviation definitions of the acronyms this page's prose uses. Not on the
     Glossary page: it shows every definition already, tooltips there would only add weight."""
-    block = catalog.state.tooltips.get(page.file.src_uri)
+    block = tooltips.get(page.file.src_uri)
     return f"{markdown.rstrip()}\n\n{block}\n" if block else markdown
 
 
-def on_page_content(html_text, page, config, files):
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return first_use_tooltips(html_text)

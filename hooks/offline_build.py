@@ -6,6 +6,13 @@ instant navigation off. Normal builds are untouched.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
 LOCAL_SHIM = "assets/vendor/iframe-worker-shim.js"  # added by vendor_assets.py
 NEEDS_FETCH = ("navigation.instant", "navigation.instant.progress", "navigation.instant.prefetch")
 
@@ -15,7 +22,8 @@ def offline_enabled(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
-def on_config(config):
+@event_priority(-50)  # after Material's offline plugin (0) has set its CDN shim
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not offline_enabled(config):
         return config
     config.extra["polyfills"] = [LOCAL_SHIM]

@@ -6,27 +6,35 @@ like it, is left out of search so a documentation title never ranks a page.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mkdocs.plugins import event_priority
 
 import catalog
+from front_matter import reference_link, reference_problem
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 HEADING = "## Official documentation { data-search-exclude }"
 
 
-def references_markdown(references) -> str:
+def references_markdown(references: object) -> str:
     """The section as Markdown, or "" when the page lists no valid reference."""
     items = []
     for item in references if isinstance(references, list) else []:
-        if catalog.reference_problem(item) is not None:
+        if reference_problem(item) is not None:
             continue  # reported by the schema check
-        title, url = catalog.reference_link(item)
+        title, url = reference_link(item)
         label = " ".join(title.split()) or url.strip()
         items.append(f"- [{label}]({url.strip()})")
     return "\n".join([HEADING, "", *items, ""]) if items else ""
 
 
-@event_priority(10)  # before crosslinks (default priority 0) appends Related
-def on_page_markdown(markdown, page, config, files):
+@event_priority(10)  # before glossary.py (5) and crosslinks.py (0) append theirs: this section comes first
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     info = catalog.state.pages.get(page.file.src_uri)
     section = references_markdown(info.meta.get("references")) if info else ""
     return f"{markdown.rstrip()}\n\n{section}" if section else markdown

@@ -5,6 +5,13 @@ set it: each kind gets a default, and a page's own `search:` settings still win.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
 BOOST_BY_KIND = {
     "service": 3.0,      # the answer to "sqs visibility timeout"
     "comparison": 2.0,   # the answer to "sqs vs sns"
@@ -22,7 +29,7 @@ def search_settings(meta: dict) -> dict:
     return settings
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     settings = search_settings(page.meta)
     if settings:
         page.meta["search"] = settings

@@ -10,6 +10,14 @@ from mkdocs.config import load_config
 
 import catalog
 
+from .conftest import HOOKS
+
+
+def loaded_hook(name: str):
+    """The fixture site's hook module as MkDocs loaded it (named by its path in the fixture's
+    mkdocs.yml), not a copy imported by name."""
+    return sys.modules[f"{HOOKS / name}.py"]
+
 
 def text_of(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html)
@@ -31,6 +39,7 @@ def test_glossary_page_lists_terms_a_to_z_with_definer_and_users(fixture_site):
 
 def test_related_and_referenced_by_sections(fixture_site):
     result = fixture_site.build()
+    assert result.returncode == 0, result.log  # MkDocs writes the HTML before a strict build aborts
     ami = result.html("services/compute/ami")
     related = ami[ami.index('id="related"'):ami.index('id="referenced-by"')]
     # ec2 and the comparison list ami in `related:`; ami lists nothing itself: symmetric
@@ -44,6 +53,7 @@ def test_related_and_referenced_by_sections(fixture_site):
 
 def test_tooltips_on_acronyms_outside_code_with_unchanged_heading_anchors(fixture_site):
     result = fixture_site.build()
+    assert result.returncode == 0, result.log
     ec2 = result.html("services/compute/ec2")
     assert '<abbr title="Amazon Machine Image, the template an instance boots from.">AMI</abbr>' in ec2
     assert '<h2 id="how-ec2-uses-an-ami">How <abbr' in ec2       # same id as without the tooltip
@@ -72,11 +82,12 @@ def test_rebuilds_in_one_process_start_from_a_fresh_catalog(fixture_site, tmp_pa
     """Like `mkdocs serve`: the config (and hooks) load again, the `catalog` module stays loaded."""
     config_file = str(fixture_site.root / "mkdocs.yml")
     build(load_config(config_file, site_dir=str(tmp_path / "one")))
-    first = catalog.state
-    assert "Elasticity" in first.terms and "concepts/scaling.md" in first.pages
+    first, first_terms = catalog.state, loaded_hook("glossary").terms
+    assert "Elasticity" in first_terms and "concepts/scaling.md" in first.pages
 
     # every listed hook shares the one `catalog` module (no second copy with empty state)
-    hooks = [module for name, module in sys.modules.items() if name.endswith(("hooks/pages.py", "hooks/glossary.py"))]
+    hooks = [module for name, module in sys.modules.items()
+             if name.endswith(tuple(f"hooks/{hook}.py" for hook in ("pages", "glossary", "links", "references", "crosslinks")))]
     assert hooks and all(module.catalog is catalog for module in hooks)
 
     # move a glossary term from one page to another, delete a page, rebuild in the same process
@@ -86,9 +97,9 @@ def test_rebuilds_in_one_process_start_from_a_fresh_catalog(fixture_site, tmp_pa
     fixture_site.path("compare/ec2-ami.md").unlink()
     fixture_site.replace("index.md", "#term-ami", "#term-elasticity")
     build(load_config(config_file, site_dir=str(tmp_path / "two")))  # strict: would raise on any warning
-    second = catalog.state
+    second, second_terms = catalog.state, loaded_hook("glossary").terms
     assert second is not first and "compare/ec2-ami.md" not in second.pages
-    assert second.terms["Elasticity"].path == "services/compute/ami.md"
+    assert second_terms is not first_terms and second_terms["Elasticity"].path == "services/compute/ami.md"
     glossary_html = (tmp_path / "two" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "Grows and shrinks." in glossary_html and "Capacity that follows demand" not in glossary_html
     ami_html = (tmp_path / "two" / "services" / "compute" / "ami" / "index.html").read_text(encoding="utf-8")
@@ -96,7 +107,8 @@ def test_rebuilds_in_one_process_start_from_a_fresh_catalog(fixture_site, tmp_pa
 
 
 def test_official_documentation_comes_before_related_and_is_left_out_of_search(fixture_site):
-    result = fixture_site.build()
+    fixture_site.replace("compare/ec2-ami.md", "Back to", "See the [EC2 documentation](../services/compute/ec2.md#official-documentation). Back to")
+    result = fixture_site.build()  # strict: the link to the generated section's anchor is checked and found
     assert result.returncode == 0, result.log
     ec2 = result.html("services/compute/ec2")
     docs = ec2[ec2.index('id="official-documentation"'):ec2.index('id="related"')]

@@ -1,4 +1,4 @@
-"""Unit tests of the hooks' plain functions, on small in-memory pages."""
+"""Unit tests of the hooks' plain functions, on small in-memory pages, one section per module."""
 from __future__ import annotations
 
 import logging
@@ -9,9 +9,14 @@ from mkdocs.structure.files import File, Files
 
 import catalog
 import crosslinks
+import front_matter
 import glossary
 import links
 import pages
+import problems as problems_module
+import scan
+import site_map
+import term_finder
 
 from .conftest import service_page
 
@@ -19,7 +24,7 @@ GUIDE = "---\ntitle: {title}\ndescription: {title}.\nkind: guide\n---\n\n# {titl
 
 
 def page(path: str, text: str) -> catalog.PageInfo:
-    info, problems = catalog.read_page(path, text)
+    info, problems = pages.read_page(path, text)
     assert problems == []
     return info
 
@@ -36,7 +41,7 @@ def messages(problems) -> list:
     return [p.message for p in problems]
 
 
-# -- catalog: reading a page ----------------------------------------------------------------------
+# -- pages.py and front_matter.py: reading a page --------------------------------------------------------------------
 
 def test_read_page_splits_front_matter_and_numbers_lines():
     info = page("services/compute/ec2.md", service_page("EC2", extra="glossary:\n  EC2: Virtual servers.\n"))
@@ -46,42 +51,40 @@ def test_read_page_splits_front_matter_and_numbers_lines():
 
 
 def test_parse_yaml_gives_values_and_nodes_in_one_parse():
-    data, node = catalog.parse_yaml("a: 1\nglossary:\n  X: y\n")
+    data, node = front_matter.parse_yaml("a: 1\nglossary:\n  X: y\n")
     assert data == {"a": 1, "glossary": {"X": "y"}}
-    assert catalog.key_line_numbers(node, 2) == {"a": 2, "glossary": 3, "glossary:X": 4, "glossary#0": 4}
-    assert catalog.parse_yaml("") == (None, None)
+    assert front_matter.key_line_numbers(node, 2) == {"a": 2, "glossary": 3, "glossary:X": 4, "glossary#0": 4}
+    assert front_matter.parse_yaml("") == (None, None)
 
 
 def test_read_page_reports_bad_yaml_with_its_line_and_no_traceback():
-    _, problems = catalog.read_page("a.md", "---\ntitle: A\ndescription: x: y\nkind: guide\n---\n")
+    _, problems = pages.read_page("a.md", "---\ntitle: A\ndescription: x: y\nkind: guide\n---\n")
     assert [(p.line, p.message) for p in problems] == [(3, "front matter is not valid YAML: mapping values are not allowed in this context")]
-    assert problems[0].fix == catalog.YAML_FIX
+    assert problems[0].fix == front_matter.YAML_FIX
 
 
 def test_yaml_problem_names_where_an_unclosed_construct_started():
-    _, problems = catalog.read_page("a.md", "---\ntitle: A\nexams: [a, b\nkind: guide\n---\n")
+    _, problems = pages.read_page("a.md", "---\ntitle: A\nexams: [a, b\nkind: guide\n---\n")
     assert problems[0].line == 4 and problems[0].message.endswith("started on line 3")
 
 
 def test_read_page_without_front_matter_unclosed_or_not_a_mapping():
-    assert messages(catalog.read_page("a.md", "# Just text\n")[1]) == ["no front matter"]
-    assert messages(catalog.read_page("a.md", "---\ntitle: A\n# Text\n")[1]) == ["front matter is not closed"]
-    info, problems = catalog.read_page("a.md", "---\n- a\n---\n\n[x](b.md)\n")
+    assert messages(pages.read_page("a.md", "# Just text\n")[1]) == ["no front matter"]
+    assert messages(pages.read_page("a.md", "---\ntitle: A\n# Text\n")[1]) == ["front matter is not closed"]
+    info, problems = pages.read_page("a.md", "---\n- a\n---\n\n[x](b.md)\n")
     assert messages(problems) == ["front matter is not a mapping of keys to values"]
     assert not info.valid and [l.target for l in info.links] == ["b.md"]  # the body is still scanned
 
 
 def test_strip_comments_across_lines():
-    assert catalog.strip_comments("a <!-- b --> c", False) == ("a  c", False)
-    assert catalog.strip_comments("a <!-- b", False) == ("a ", True)
-    assert catalog.strip_comments("still b", True) == ("", True)
-    assert catalog.strip_comments("b --> c", True) == (" c", False)
+    assert scan.strip_comments("a <!-- b --> c", False) == ("a  c", False)
+    assert scan.strip_comments("a <!-- b", False) == ("a ", True)
+    assert scan.strip_comments("still b", True) == ("", True)
+    assert scan.strip_comments("b --> c", True) == (" c", False)
 
 
-def scanned(body: str, first_line: int = 10) -> catalog.PageInfo:
-    info = catalog.PageInfo("services/compute/a.md", body=body, body_line=first_line)
-    catalog.scan_body(info)
-    return info
+def scanned(body: str, first_line: int = 10) -> scan.Scan:
+    return scan.scan_body(body, first_line)
 
 
 def test_scan_body_finds_markdown_html_and_mermaid_links_with_lines():
@@ -115,25 +118,25 @@ def test_unclosed_fence_hides_the_rest_of_the_page():
     assert scanned("```\n[a](a.md)\n").links == []
 
 
-# -- catalog: checking front matter ---------------------------------------------------------------
+# -- front_matter.py: checking front matter -------------------------------------------------------------
 
 def test_a_valid_page_of_each_kind_has_no_problems():
-    assert catalog.schema_problems(page("services/compute/a.md", service_page("A", extra="abbr: [A1]\nhide: [toc]\nsearch:\n  boost: 2\n  exclude: false\n"))) == []
-    assert catalog.schema_problems(guide("index.md")) == []
+    assert front_matter.schema_problems(page("services/compute/a.md", service_page("A", extra="abbr: [A1]\nhide: [toc]\nsearch:\n  boost: 2\n  exclude: false\n"))) == []
+    assert front_matter.schema_problems(guide("index.md")) == []
     concept = "---\ntitle: C\ndescription: D.\nkind: concept\nexams: [developer-associate]\nrelated: []\nsources: [000_85957c6b008b39fe.txt]\n---\n"
-    assert catalog.schema_problems(page("concepts/c.md", concept)) == []
-    assert catalog.schema_problems(page("compare/c.md", concept.replace("concept", "comparison"))) == []
+    assert front_matter.schema_problems(page("concepts/c.md", concept)) == []
+    assert front_matter.schema_problems(page("compare/c.md", concept.replace("concept", "comparison"))) == []
 
 
 def test_guides_may_have_a_category_but_not_a_service():
     info = page("services/storage/index.md", "---\ntitle: S\ndescription: S.\nkind: guide\ncategory: storage\nservice: X\n---\n")
-    assert messages(catalog.schema_problems(info)) == ["`service` is only used on service pages"]
+    assert messages(front_matter.schema_problems(info)) == ["`service` is only used on service pages"]
 
 
 def test_schema_problems_unknown_keys_shapes_and_required_keys():
     info = page("concepts/c.md", "---\ntitle: C\ndescription: ' '\nkind: concept\ncategory: compute\nexam: [x]\n"
                 "abbr: [1]\nrelated: []\nsources: nope.txt\n---\n")
-    problems = catalog.schema_problems(info)
+    problems = front_matter.schema_problems(info)
     assert messages(problems) == [
         "`description` is empty", "unknown front-matter key `exam`", "`abbr` must be text or list of texts",
         "`sources` must be list of texts", "missing required key `exams` for a concept page",
@@ -142,15 +145,15 @@ def test_schema_problems_unknown_keys_shapes_and_required_keys():
 
 
 def test_kind_missing_or_unknown_stops_the_kind_checks():
-    assert messages(catalog.schema_problems(page("a.md", "---\ntitle: A\n---\n"))) == ["missing required key `kind`"]
-    problems = catalog.schema_problems(page("a.md", "---\ntitle: A\nkind: servise\n---\n"))
+    assert messages(front_matter.schema_problems(page("a.md", "---\ntitle: A\n---\n"))) == ["missing required key `kind`"]
+    problems = front_matter.schema_problems(page("a.md", "---\ntitle: A\nkind: servise\n---\n"))
     assert messages(problems) == ["unknown kind `servise`"] and problems[0].fix.startswith("did you mean `service`?")
 
 
 def test_value_problems():
     info = page("services/storage/a.md", service_page("A", related="[a, b, b]", extra="hide: [tocs]\nsearch:\n  boost: true\n  exclude: 1\n  rank: 2\nglossary:\n  X: ''\n")
                 .replace("[developer-associate]", "[]").replace("001_7a6e416f541214b1.txt", "001.txt"))
-    assert messages(catalog.value_problems(info)) == [
+    assert messages(front_matter.value_problems(info)) == [
         "a `compute` service page must live in docs/services/compute/", "`exams` is empty",
         "unknown source note `001.txt` in `sources`", "`related` lists `b` twice", "`related` lists this page itself",
         "glossary term `X` has no definition text", "`search.boost` must be a number",
@@ -159,21 +162,21 @@ def test_value_problems():
 
 def test_glossary_terms_must_be_text():
     info = page("concepts/c.md", "---\ntitle: C\nkind: guide\nglossary:\n  ON: Switched on.\n  '404': Not found.\n---\n")
-    problems = catalog.value_problems(info)
+    problems = front_matter.value_problems(info)
     assert [(p.line, p.message) for p in problems] == [(5, "glossary term `True` is read as bool, not text")]
 
 
 def test_unknown_category_and_exam_suggest_the_closest_value():
     info = page("services/compute/a.md", service_page("A").replace("category: compute", "category: computer")
                 .replace("[developer-associate]", "[developer-asociate]"))
-    problems = catalog.value_problems(info)
+    problems = front_matter.value_problems(info)
     assert messages(problems) == ["unknown category `computer`", "unknown exam `developer-asociate` in `exams`"]
     assert problems[0].fix.startswith("did you mean `compute`?")
     assert problems[1].fix.startswith("did you mean `developer-associate`?")
 
 
 def test_wrong_shapes_suggest_the_right_one():
-    problems = catalog.schema_problems(page("services/compute/a.md", service_page("A").replace(
+    problems = front_matter.schema_problems(page("services/compute/a.md", service_page("A").replace(
         "exams: [developer-associate]", "exams: developer-associate")))
     assert [(p.message, p.fix) for p in problems] == [("`exams` must be list of texts",
                                                        "write it as `exams: [developer-associate]`")]
@@ -181,34 +184,34 @@ def test_wrong_shapes_suggest_the_right_one():
 
 def test_drop_invalid_meta_keeps_material_and_other_hooks_from_crashing():
     meta = {"title": ["a"], "description": "D.", "hide": "toc", "search": {"boost": "high", "exclude": True}}
-    catalog.drop_invalid_meta(meta)
+    front_matter.drop_invalid_meta(meta)
     assert meta == {"description": "D.", "search": {"exclude": True}}
     meta = {"search": 5, "kind": "service"}
-    catalog.drop_invalid_meta(meta)
+    front_matter.drop_invalid_meta(meta)
     assert meta == {"kind": "service"}
 
 
 def test_duplicate_slugs_are_reported_but_index_pages_are_not():
     found = [page("a/x.md", service_page("X")), page("b/x.md", service_page("X2")), guide("a/index.md"), guide("b/index.md")]
-    problems = catalog.duplicate_slug_problems(found)
+    problems = pages.duplicate_slug_problems(found)
     assert [(p.path, p.message) for p in problems] == [("b/x.md", "slug `x` is already used by docs/a/x.md")]
 
 
-def test_build_catalog_starts_a_fresh_catalog_each_time():
-    first, problems = catalog.build_catalog({"a.md": GUIDE.format(title="A", body="")})
-    assert problems == [] and list(first.pages) == ["a.md"] and catalog.state is first
-    second, problems = catalog.build_catalog({"b.md": "# no front matter"})
-    assert catalog.state is second and list(second.pages) == ["b.md"] and messages(problems) == ["no front matter"]
+def test_read_pages_is_pure_and_the_pages_hook_fills_a_fresh_catalog():
+    first, problems = pages.read_pages({"a.md": GUIDE.format(title="A", body="")})
+    assert problems == [] and list(first) == ["a.md"] and catalog.state.pages == {}
+    second, problems = pages.read_pages({"b.md": "# no front matter"})
+    assert list(second) == ["b.md"] and messages(problems) == ["no front matter"]
 
 
 def test_read_sources_reads_each_page_once_and_keeps_it_in_memory(tmp_path):
     (tmp_path / "a.md").write_text("# A\n", encoding="utf-8")
     (tmp_path / "pic.png").write_bytes(b"png")
     files = Files([File("a.md", str(tmp_path), "/site", True), File("pic.png", str(tmp_path), "/site", True)])
-    assert catalog.read_sources(files) == {"a.md": "# A\n"}
+    assert pages.read_sources(files) == {"a.md": "# A\n"}
     (tmp_path / "a.md").unlink()  # MkDocs renders from memory now
     page_file = files.get_file_from_path("a.md")
-    assert page_file.content_string == "# A\n" and page_file.abs_src_path == str(tmp_path / "a.md")
+    assert page_file.content_string == "# A\n"
 
 
 def test_pages_hook_resets_the_catalog_on_config():
@@ -217,22 +220,22 @@ def test_pages_hook_resets_the_catalog_on_config():
     assert catalog.state.pages == {}
 
 
-# -- catalog: resolving links ---------------------------------------------------------------------
+# -- site_map.py: resolving links -------------------------------------------------------------------
 
 def test_is_internal_and_relative_link():
-    assert catalog.is_internal("../a.md#x") and catalog.is_internal("#x")
-    assert not any(catalog.is_internal(t) for t in ("https://aws.amazon.com", "//cdn", "mailto:a@b", "javascript:x", ""))
-    assert catalog.relative_link("services/compute/ec2.md", "services/storage/s3.md") == "../storage/s3.md"
-    assert catalog.relative_link("glossary.md", "concepts/dr.md") == "concepts/dr.md"
+    assert site_map.is_internal("../a.md#x") and site_map.is_internal("#x")
+    assert not any(site_map.is_internal(t) for t in ("https://aws.amazon.com", "//cdn", "mailto:a@b", "javascript:x", ""))
+    assert site_map.relative_link("services/compute/ec2.md", "services/storage/s3.md") == "../storage/s3.md"
+    assert site_map.relative_link("glossary.md", "concepts/dr.md") == "concepts/dr.md"
 
 
 def test_normalize_url():
-    assert [catalog.normalize_url(u) for u in ("./", "index.html", "a/b/", "a/b/index.html", "a/b.html", "a/x%20y.png")] == \
+    assert [site_map.normalize_url(u) for u in ("./", "index.html", "a/b/", "a/b/index.html", "a/b.html", "a/x%20y.png")] == \
         ["", "", "a/b", "a/b", "a/b.html", "a/x y.png"]
 
 
 def test_site_map_resolves_source_paths_and_urls():
-    site = catalog.SiteMap(files_of("index.md", "services/compute/ec2.md", "services/compute/ami.md", "glossary.md",
+    site = site_map.SiteMap(files_of("index.md", "services/compute/ec2.md", "services/compute/ami.md", "glossary.md",
                                     "assets/pic.svg"))
     ec2 = "services/compute/ec2.md"
     assert site.resolve_source(ec2, "ami.md#how").__repr__() == repr((site.by_src["services/compute/ami.md"], "how"))
@@ -250,38 +253,29 @@ def test_site_map_resolves_source_paths_and_urls():
 
 
 def test_site_map_without_directory_urls():
-    site = catalog.SiteMap(files_of("index.md", "services/compute/ec2.md", "services/compute/ami.md", directory_urls=False))
+    site = site_map.SiteMap(files_of("index.md", "services/compute/ec2.md", "services/compute/ami.md", directory_urls=False))
     assert site.resolve_url("services/compute/ec2.md", "ami.html#x") == (site.by_src["services/compute/ami.md"], "x")
     assert site.resolve_url("services/compute/ec2.md", "../../index.html")[0] is site.by_src["index.md"]
 
 
-def test_site_map_is_made_once_per_set_of_files():
-    catalog.reset()
-    files = files_of("a.md")
-    first = catalog.site_map(files)
-    assert catalog.site_map(files) is first
-    files.append(File("b.md", "/docs", "/site", True))
-    assert catalog.site_map(files) is not first and "b.md" in catalog.state.site.by_src
-
-
-# -- catalog: reporting ---------------------------------------------------------------------------
+# -- problems.py and catalog.py: reporting -------------------------------------------------------------------------
 
 def test_report_logs_each_problem_once_as_a_warning_of_the_mkdocs_logger(caplog):
     catalog.reset()
-    problem = catalog.Problem("a.md", 3, "something is wrong", "fix it")
+    problem = problems_module.Problem("a.md", 3, "something is wrong", "fix it")
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         catalog.report([problem, problem])
         catalog.report([problem])
     assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
         ("mkdocs.hooks.study_notes", logging.WARNING, "docs/a.md:3: something is wrong (fix it)")]
-    assert catalog.log.name.startswith("mkdocs.")
+    assert problems_module.log.name.startswith("mkdocs.")
 
 
 # -- glossary -------------------------------------------------------------------------------------
 
 def test_acronyms_get_tooltips_names_and_phrases_do_not():
-    assert all(glossary.is_acronym(t) for t in ("DLQ", "S3", "RCU", "FIFO", "EC2", "SSE-KMS", "FSx", "SigV4", "iSCSI", "NoSQL"))
-    assert not any(glossary.is_acronym(t) for t in (
+    assert all(term_finder.is_acronym(t) for t in ("DLQ", "S3", "RCU", "FIFO", "EC2", "SSE-KMS", "FSx", "SigV4", "iSCSI", "NoSQL"))
+    assert not any(term_finder.is_acronym(t) for t in (
         "DynamoDB", "AppSync", "Binpack", "Visibility timeout", "Task (ECS)", ".ebextensions", "gp3", "A", "st1 / sc1"))
 
 
@@ -311,15 +305,15 @@ def test_abbr_values_and_undefined_abbr_problems():
 
 
 def test_usage_rules():
-    assert glossary.usage_rules("DLQ") == [("DLQ",)]
-    assert glossary.usage_rules("Cache hit / cache miss") == [("Cache hit",), ("cache miss",)]
-    assert glossary.usage_rules("Change data capture (CDC)") == [("Change data capture",), ("CDC",)]
-    assert glossary.usage_rules("Task (ECS)") == [("Task", "ECS")]
-    assert glossary.word_key("AMI") == "AMI" and glossary.word_key("Warm Pool") == "warm pool"
+    assert term_finder.usage_rules("DLQ") == [("DLQ",)]
+    assert term_finder.usage_rules("Cache hit / cache miss") == [("Cache hit",), ("cache miss",)]
+    assert term_finder.usage_rules("Change data capture (CDC)") == [("Change data capture",), ("CDC",)]
+    assert term_finder.usage_rules("Task (ECS)") == [("Task", "ECS")]
+    assert term_finder.word_key("AMI") == "AMI" and term_finder.word_key("Warm Pool") == "warm pool"
 
 
 def test_usage_finder_matches_whole_words_acronyms_by_case():
-    finder = glossary.UsageFinder(["AMI", "Visibility timeout", "Task (ECS)", ".ebextensions"])
+    finder = term_finder.UsageFinder(["AMI", "Visibility timeout", "Task (ECS)", ".ebextensions"])
     assert finder.terms_in("Boot an AMI. The visibility timeout; config in .ebextensions") == {"AMI", "Visibility timeout", ".ebextensions"}
     assert finder.terms_in("ami, AMIs, XAMI, a task") == set()
     assert finder.terms_in("An ECS task") == {"Task (ECS)"}
@@ -331,7 +325,7 @@ def test_term_usage_lists_other_pages_whose_prose_mentions_the_term():
     b = page("services/compute/b.md", service_page("B", body="Boot from an AMI; not `AMI` code, [a link](ami.md)."))
     c = page("services/compute/c.md", service_page("C", body="```\nAMI\n```\nNo AMIS here."))
     terms, _ = glossary.collect_terms([a, b, c])
-    assert glossary.term_usage([a, b, c], terms) == {"AMI": ["services/compute/b.md"]}
+    assert term_finder.term_usage([a, b, c], terms) == {"AMI": ["services/compute/b.md"]}
 
 
 def test_anchors_letters_and_inline_html():
@@ -345,8 +339,8 @@ def test_glossary_markdown_has_letters_anchors_links_and_search_settings():
     a = defining("services/compute/a.md", "  AMI: Image.\n  ENI: Card.\n  .ebextensions: Config `files`.\n  EC2: VM.\n")
     terms, _ = glossary.collect_terms([a])
     titles = {"services/compute/a.md": "A & co", "concepts/b.md": "B"}
-    text = glossary.glossary_markdown(terms, {"AMI": ["concepts/b.md", "services/compute/a.md"], "ENI": []}, titles,
-                                      lambda path: path.replace(".md", "/"))
+    text = glossary.glossary_markdown(terms, usage={"AMI": ["concepts/b.md", "services/compute/a.md"], "ENI": []}, titles=titles,
+                                      url_of=lambda path: path.replace(".md", "/"))
     assert text.startswith("---\ntitle: Glossary\n") and "search:\n  boost: 0.3\n" in text
     assert "[A](#a) · [E](#e)" in text and "## A { #a }\n\n<dl" in text and "## E { #e }" in text
     assert ('<dt id="term-ami">AMI</dt>\n<dd><p>Image.</p>\n<p>Defined in <a href="services/compute/a/">A &amp; co</a>.</p>\n'
@@ -384,7 +378,7 @@ def test_first_use_tooltips_keeps_the_first_use_in_each_section():
 
 
 def test_text_index_whole_words_in_any_case_or_exactly():
-    index = glossary.TextIndex("Use SSE-S3 with Lambda@Edge; the Visibility\ntimeout. Blue/green deployment, .ebextensions")
+    index = term_finder.TextIndex("Use SSE-S3 with Lambda@Edge; the Visibility\ntimeout. Blue/green deployment, .ebextensions")
     assert index.contains("SSE-S3", True) and not index.contains("S3", True) and not index.contains("SSE", True)
     assert index.contains("lambda@edge", False) and not index.contains("lambda@edge", True)
     assert index.contains("blue/green deployment", False) and index.contains(".ebextensions", True)
@@ -433,38 +427,70 @@ def test_url_link_problems_and_anchor_checks():
             '```mermaid\nflowchart LR\n  click A href "../b/#nope"\n```')
     a = page("services/compute/a.md", service_page("A", body=body))
     b = page("services/compute/b.md", service_page("B"))
-    site = catalog.SiteMap(files_of("services/compute/a.md", "services/compute/b.md", "pic.png"))
+    site = site_map.SiteMap(files_of("services/compute/a.md", "services/compute/b.md", "pic.png"))
     problems, checks = links.url_link_problems([a, b], site)
     assert [(p.line, p.message) for p in problems] == [
         (14, "raw HTML link to `b.md` is a source path, which MkDocs does not rewrite here"),
         (14, "raw HTML link to `../gone/` points at a missing page or file"),
         (14, "raw HTML link to `/abs/` is an absolute path")]
     assert problems[0].fix == "write the page's address `../b/`, or use a Markdown link"
-    assert [(link.target, target.src_uri, anchor) for _, link, target, anchor in checks] == [
+    assert [(link.target, target, anchor) for _, link, target, anchor in checks] == [
         ("../b/#top", "services/compute/b.md", "top"), ("../b/#nope", "services/compute/b.md", "nope")]
 
 
 def test_no_anchor_checks_into_a_page_whose_front_matter_is_broken():
     a = page("services/compute/a.md", service_page("A", body='<a href="../b/#related">b</a>'))
-    b, _ = catalog.read_page("services/compute/b.md", "---\ntitle: [b\n---\n# B\n")
-    site = catalog.SiteMap(files_of("services/compute/a.md", "services/compute/b.md"))
+    b, _ = pages.read_page("services/compute/b.md", "---\ntitle: [b\n---\n# B\n")
+    site = site_map.SiteMap(files_of("services/compute/a.md", "services/compute/b.md"))
     assert links.url_link_problems([a, b], site) == ([], [])
 
 
-class Rendered:
-    def __init__(self, ids):
-        self.present_anchor_ids = ids
-
-
 def test_anchor_problems_after_rendering():
-    a = page("services/compute/a.md", service_page("A"))
-    target = File("services/compute/b.md", "/docs", "/site", True)
-    target.page = Rendered({"top", "related"})
-    ok = catalog.Link("../b/#related", 20, "mermaid")
-    bad = catalog.Link("../b/#pricing", 21, "html")
-    problems = links.anchor_problems([(a, ok, target, "related"), (a, bad, target, "pricing")])
+    a, b = "services/compute/a.md", "services/compute/b.md"
+    ok = scan.Link("../b/#related", 20, "mermaid")
+    bad = scan.Link("../b/#pricing", 21, "html")
+    md = scan.Link("b.md#nope", 22, "markdown")
+    unrendered = scan.Link("c.md#x", 23, "markdown")
+    checks = [links.AnchorCheck(a, ok, b, "related"), links.AnchorCheck(a, bad, b, "pricing"),
+              links.AnchorCheck(a, md, b, "nope"), links.AnchorCheck(a, unrendered, "services/compute/c.md", "x")]
+    problems = links.anchor_problems(checks, {b: {"top", "related"}})
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        (a, 21, "raw HTML link to `../b/#pricing`: docs/services/compute/b.md has no `#pricing`"),
+        (a, 22, "link to `b.md#nope`: docs/services/compute/b.md has no `#nope`")]
+
+
+def test_markdown_link_problems_name_the_line_and_suggest_the_file_meant():
+    body = ("[ok](b.md#top) [self](#a) [img](../../pic.png) [ext](https://aws.amazon.com/) [abs](/x.md)\n"
+            "[gone](gone.md) [address](../b/) [depth](../b.md) ![pic](pic.png) [dir](../compute/)\n"
+            "[ref]: ../storage/s3.md#x\n"
+            '<a href="gone.md">raw HTML: not this check</a>')
+    a = page("services/compute/a.md", service_page("A", body=body))
+    b = page("services/compute/b.md", service_page("B"))
+    site = site_map.SiteMap(files_of("services/compute/a.md", "services/compute/b.md", "services/compute/index.md", "pic.png"))
+    problems, checks = links.markdown_link_problems([a, b], site)
     assert [(p.line, p.message) for p in problems] == [
-        (21, "raw HTML link to `../b/#pricing`: docs/services/compute/b.md has no `#pricing`")]
+        (15, "link to `gone.md` points at a missing page"),
+        (15, "link to `../b/` points at a missing page"),
+        (15, "link to `../b.md` points at a missing page"),
+        (15, "link to `pic.png` points at a missing file"),
+        (15, "link to `../compute/` points at a missing page"),
+        (16, "link to `../storage/s3.md#x` points at a missing page")]
+    assert [p.fix for p in problems] == [
+        "link to the .md file of an existing page, relative to this file",
+        "did you mean `b.md`? link to the .md file of an existing page, relative to this file",
+        "did you mean `b.md`? link to the .md file of an existing page, relative to this file",
+        "did you mean `../../pic.png`? link to an existing file, relative to this file",
+        "did you mean `index.md`? link to the .md file of an existing page, relative to this file",
+        "link to the .md file of an existing page, relative to this file"]
+    assert [(c.path, c.link.target, c.target, c.anchor) for c in checks] == [
+        (a.path, "b.md#top", b.path, "top"), (a.path, "#a", a.path, "a")]
+
+
+def test_no_markdown_anchor_checks_into_a_page_whose_front_matter_is_broken():
+    a = page("services/compute/a.md", service_page("A", body="[b](b.md#related)"))
+    b, _ = pages.read_page("services/compute/b.md", "---\ntitle: [b\n---\n# B\n")
+    site = site_map.SiteMap(files_of("services/compute/a.md", "services/compute/b.md"))
+    assert links.markdown_link_problems([a, b], site) == ([], [])
 
 
 # -- crosslinks -----------------------------------------------------------------------------------
@@ -480,7 +506,7 @@ def test_backlinks_follow_markdown_html_and_mermaid_links():
     a = page("services/compute/a.md", service_page("A", body="[C](c.md#x) [self](#top) [ext](https://x.org)"))
     b = page("services/compute/b.md", service_page("B", body='<a href="../c/">C</a>'))
     c = page("services/compute/c.md", service_page("C", body='```mermaid\nflowchart LR\n  click X href "../a/"\n```'))
-    site = catalog.SiteMap(files_of(a.path, b.path, c.path))
+    site = site_map.SiteMap(files_of(a.path, b.path, c.path))
     assert crosslinks.backlinks([a, b, c], site) == {
         "services/compute/a.md": {"services/compute/c.md"}, "services/compute/b.md": set(),
         "services/compute/c.md": {"services/compute/a.md", "services/compute/b.md"}}
@@ -489,10 +515,10 @@ def test_backlinks_follow_markdown_html_and_mermaid_links():
 def test_crosslinks_markdown_is_plain_links_excluded_from_search():
     a = page("services/compute/a.md", service_page("A"))
     b = page("services/storage/b.md", service_page("B").replace("compute", "storage"))
-    text = crosslinks.crosslinks_markdown(a, [b], [b])
+    text = crosslinks.crosslinks_markdown(a, related=[b], referrers=[b])
     assert text == ("## Related { data-search-exclude }\n\n- [B](../storage/b.md) — B in one line.\n\n"
                     "## Referenced by { data-search-exclude }\n\n- [B](../storage/b.md)\n")
-    assert crosslinks.crosslinks_markdown(a, [], []) == ""
+    assert crosslinks.crosslinks_markdown(a, related=[], referrers=[]) == ""
 
 
 def test_all_crosslinks_only_for_content_pages_referrers_by_title_indexes_last_no_repeats():
@@ -500,7 +526,7 @@ def test_all_crosslinks_only_for_content_pages_referrers_by_title_indexes_last_n
     b = page("services/compute/b.md", service_page("B", body="[A](a.md)"))
     index = guide("services/compute/index.md", "Compute", "[A](a.md) [B](b.md)")
     z = page("services/compute/z.md", service_page("Aardvark", body="[A](a.md)"))
-    site = catalog.SiteMap(files_of(a.path, b.path, index.path, z.path))
+    site = site_map.SiteMap(files_of(a.path, b.path, index.path, z.path))
     sections = crosslinks.all_crosslinks([a, b, index, z], site)
     assert set(sections) == {a.path, b.path}  # z: nothing related, nothing links to it; index: a guide
     related, referenced = sections[a.path].split("## Referenced by")
@@ -526,12 +552,12 @@ def fresh_catalog():
 # -- references and reviewed ------------------------------------------------------------------------
 
 def test_reference_problem_accepts_aws_documentation_only():
-    assert catalog.reference_problem("https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html") is None
-    assert catalog.reference_problem({"title": "Lambda FAQ", "url": "https://aws.amazon.com/lambda/faqs/"}) is None
+    assert front_matter.reference_problem("https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html") is None
+    assert front_matter.reference_problem({"title": "Lambda FAQ", "url": "https://aws.amazon.com/lambda/faqs/"}) is None
     for bad in ("http://docs.aws.amazon.com/x", "https://docs.aws.amazon.com.evil.example/x", "https://example.com/",
                 "docs.aws.amazon.com/x", "https://repost.aws/x", {"url": "https://aws.amazon.com/x"},
                 {"title": "x", "url": "https://aws.amazon.com/x", "note": "y"}, {"title": "x"}):
-        assert catalog.reference_problem(bad) is not None, bad
+        assert front_matter.reference_problem(bad) is not None, bad
 
 
 def test_reviewed_must_be_an_iso_date_not_in_the_future():
@@ -539,7 +565,7 @@ def test_reviewed_must_be_an_iso_date_not_in_the_future():
     today = datetime.date(2026, 12, 2)
 
     def problems(value):
-        return [p.message for p in catalog.reviewed_problems(catalog.PageInfo("a.md", meta={"reviewed": value}), today)]
+        return [p.message for p in front_matter.reviewed_problems(catalog.PageInfo("a.md", meta={"reviewed": value}), today=today)]
 
     assert problems("2026-12-02") == [] and problems("2024-02-29") == []
     assert problems("2026-12-03") == ["`reviewed: 2026-12-03` is in the future"]
@@ -548,7 +574,7 @@ def test_reviewed_must_be_an_iso_date_not_in_the_future():
 
 
 def test_front_matter_dates_stay_text_so_a_bad_one_gets_a_line():
-    data, _ = catalog.parse_yaml("reviewed: 2026-13-01\nother: 2026-12-02\n")
+    data, _ = front_matter.parse_yaml("reviewed: 2026-13-01\nother: 2026-12-02\n")
     assert data == {"reviewed": "2026-13-01", "other": "2026-12-02"}
 
 

@@ -10,6 +10,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
+import catalog
+import pages
+
 HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 
 
@@ -42,7 +45,10 @@ def tiny_site(tmp_path):
     write(tmp_path / "docs/services/application-integration/sqs.md", "# SQS\n")
     config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
     files = get_files(config)
-    return config, files
+    found, _ = pages.read_pages(pages.read_sources(files))
+    catalog.reset().pages = found  # as pages.py's on_files does before on_nav: titles come from the catalog
+    yield config, files
+    catalog.reset()
 
 
 def test_top_level_follows_study_order_and_sections_take_index_titles(tiny_site):
