@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps serve build test test-deps bench offline
+.PHONY: deps serve build check test test-deps bench offline
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ serve: deps
 # Never pass -q to a strict build: MkDocs 1.6 then stops counting warnings and passes a broken site.
 build: deps
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+# The contributor loop, under a minute: strict build, hook unit tests, Markdown lint, spelling and the
+# workflow checks. `make test` is the full suite (browser tests included) and CI's command.
+check: deps
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/pytest tests/unit -q -p no:cacheprovider
+	node_modules/.bin/markdownlint-cli2
+	$(BIN)/codespell docs README.md CONTRIBUTING.md hooks
+	$(MAKE) --no-print-directory lint-workflows
 
 /usr/bin/chromium:
 	$(SUDO) apt-get update

@@ -1,11 +1,14 @@
 """What the browser tests share: which pages exist, and a probe that watches one browser page."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - one place for the browser's path and flags
 
+MERMAID_BLOCK = re.compile(r'<pre\s[^>]*class="mermaid"')
+MERMAID_FENCE = re.compile(r"^\s*```mermaid\s*$", re.M)
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -51,7 +54,7 @@ def all_page_paths() -> list[str]:
 def mermaid_blocks_in(site_dir: Path, path: str) -> int:
     """How many diagrams the built HTML of a page carries, before any script runs."""
     html = (site_dir / path / "index.html").read_text(encoding="utf-8")
-    return html.count('<pre class="mermaid"')
+    return len(MERMAID_BLOCK.findall(html))
 
 
 @dataclass

@@ -36,6 +36,8 @@ DIAGRAMS = """
     text: root.textContent,
     smallest_label_px: sizes.length ? Math.min(...sizes) : null,
     fits: host.scrollWidth <= host.clientWidth + 1,
+    natural_width: viewBox ? Math.round(viewBox.width) : null,
+    column_width: host.clientWidth,
     title: (svg.querySelector("title") || {}).textContent || "",
   };
 })

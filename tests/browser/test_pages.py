@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .support import Probe, all_page_paths
+from .support import DOCS, MERMAID_FENCE, Probe, all_page_paths, mermaid_blocks_in
 from .sweep import Viewport, sweep
 
 pytestmark = pytest.mark.browser
@@ -53,7 +53,8 @@ def test_diagrams_fit_the_laptop_column_with_readable_labels(visits, path):
         assert diagram["smallest_label_px"] is not None, f"{name}: no label found to measure"
         assert diagram["smallest_label_px"] >= READABLE_LABEL_PX, \
             f"{name}: labels drawn at {diagram['smallest_label_px']:.1f} px at 1280 px wide"
-        assert diagram["fits"], f"{name}: wider than the column at 1280 px: lay it out top-down or shorten labels"
+        assert diagram["fits"], (f"{name}: {diagram['natural_width']} px wide at full size, the column is "
+                                 f"{diagram['column_width']} px: lay it out top-down or shorten labels")
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -71,6 +72,22 @@ def test_no_serious_accessibility_violation_in_either_colour_scheme(visits, path
     for viewport in VIEWPORTS:
         violations = visits[viewport.name][path].axe
         assert violations == [], f"{path} ({viewport.name}, {viewport.color_scheme}):\n" + "\n".join(violations)
+
+
+def test_every_mermaid_fence_in_the_sources_reaches_the_html(site):
+    """The per-page checks compare drawn diagrams with the blocks in the HTML; if the fence's HTML
+    changed shape they would count zero blocks and pass on nothing. Count against the sources."""
+    fences = sum(len(MERMAID_FENCE.findall(p.read_text(encoding="utf-8"))) for p in DOCS.rglob("*.md"))
+    blocks = sum(mermaid_blocks_in(site.site_dir, path) for path in PATHS)
+    assert fences > 100 and blocks == fences, f"{fences} mermaid fences in docs/, {blocks} diagram blocks in the HTML"
+
+
+def test_diagram_labels_keep_their_line_breaks(site):
+    """`<br>` in a label must reach Mermaid as a line break, not vanish (an unescaped fence loses it)."""
+    html = (site.site_dir / "services" / "networking" / "index.html").read_text(encoding="utf-8")
+    block = html[html.index('class="mermaid"'):]
+    block = block[:block.index("</pre>")]
+    assert "&lt;br&gt;" in block and "<br>" not in block
 
 
 def test_pages_without_diagrams_do_not_download_mermaid(site, browser):

@@ -132,3 +132,18 @@ def test_search_settings_of_the_page_win():
 
 def test_pages_without_kind_get_no_boost():
     assert search_ranking.search_settings({}) == {}
+
+
+def test_a_service_page_that_other_slugs_extend_is_the_main_page_of_its_family():
+    import catalog
+
+    def page(path, kind):
+        return catalog.PageInfo(path, meta={"kind": kind})
+
+    pages = [page("services/serverless/lambda.md", "service"), page("services/serverless/lambda-at-edge.md", "service"),
+             page("compare/lambda-invocation-types.md", "comparison"), page("services/databases/dax.md", "service"),
+             page("compare/dax-elasticache.md", "comparison"), page("services/application-integration/sns.md", "service"),
+             page("concepts/s3.md", "concept"), page("concepts/s3-ish.md", "concept"), page("services/serverless/index.md", "guide")]
+    assert search_ranking.main_service_slugs(pages) == {"lambda", "dax"}
+    assert search_ranking.search_settings({"kind": "service"}, main_page=True) == {"boost": search_ranking.MAIN_PAGE_BOOST}
+    assert search_ranking.search_settings({"kind": "comparison"}, main_page=True) == {"boost": 2.0}

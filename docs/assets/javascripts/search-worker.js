@@ -15,11 +15,13 @@
 "use strict";
 
 var QUESTION_WORDS = new Set((
-  "a about am amazon an and any are aws be best between can choose could difference differences " +
-  "do does did explain for from get gets give has have how i if in is it its me my need of on or " +
-  "should tell than that the " +
-  "there this to use used using v versus vs want way what whats when where which why will with " +
-  "would you your"
+  "a about after all also am amazon an and any are as at aws be been before being best between both " +
+  "but by can cannot cant choose could did difference differences do does doesnt done dont during " +
+  "each explain find for from get gets give go happen happens has have how i if in instead into is " +
+  "isnt it its just me mean means more most much my need needs not of on one only or other our " +
+  "should so some tell than that the their them then there these they this those to too use used " +
+  "using v versus vs want was way we were what whats when where whether which while who whom whose " +
+  "why will with without would you your"
 ).split(" "));
 
 function singularPrefix(word) {
@@ -30,6 +32,7 @@ function singularPrefix(word) {
 }
 
 function rewriteQuery(query) {
+  query = query.replace(/(\w):(?=\w)/g, "$1 ");  // s3:GetObject: the index splits on ":", lunr would read a field
   if (/["+\-~^:*]/.test(query.replace(/\b-\b|\d-\d/g, ""))) return query;  // lunr syntax: leave it be
   var words = query.split(/\s+/).filter(Boolean);
   var topical = words.filter(function (word) { return !QUESTION_WORDS.has(word.toLowerCase().replace(/[?'.,!]/g, "")); });
