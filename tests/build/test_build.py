@@ -27,3 +27,20 @@ def test_html_names_no_third_party_host(site_build):
         if hits:
             offenders[str(page.relative_to(site_build.site_dir))] = hits[:3]
     assert offenders == {}
+
+
+def test_every_content_page_cites_aws_documentation_and_says_when_it_was_checked():
+    """Service, concept and comparison pages carry `references:` (>= 1) and `reviewed:`; the schema
+    checks their values, this checks that no content page goes without them."""
+    from pathlib import Path
+
+    import yaml
+
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    missing = []
+    for page in sorted(docs.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+        if meta.get("kind") in ("service", "concept", "comparison") and not (meta.get("references") and meta.get("reviewed")):
+            missing.append(page.relative_to(docs).as_posix())
+    assert missing == [], f"content pages without references: or reviewed: {missing}"
