@@ -1,10 +1,16 @@
 """One visit to every page of the site, several pages at a time, recording what the page tests assert.
 
-A sweep opens each page in headless Chromium at one window size and colour scheme, waits for every
-diagram to be drawn, and records: HTTP status, console errors, requests that leave the site, each
-diagram's state and effective label size, whether the page scrolls sideways, and axe-core's serious
-or critical violations. Pages are visited concurrently (async Playwright in a thread of its own, so
-it does not clash with the sync API the other tests use); the per-page tests only read the results.
+Each page is loaded once, at laptop width (1280 px) in the light scheme. Once every diagram is drawn,
+the visit records the HTTP status, console errors, requests that leave the site, each diagram's state
+and effective label size, whether the page scrolls sideways, and axe-core's serious or critical
+violations. Then, in the same page, it switches to the dark palette (the attributes Material's toggle
+sets) and narrows the window to a phone (390 px) — the layout is responsive CSS and the diagrams' colours are CSS
+variables — and records the same again. One load per page instead of two keeps the sweep to a few
+minutes on two cores. axe checks the content (`.md-content`) of every page in both schemes — every
+rule in light, the scheme- and width-dependent rules in dark at 390 px; the theme's header,
+navigation, search and footer, identical on every page, are checked whole on a few.
+Pages are visited concurrently (async Playwright in a thread of its own, so it does not clash with the
+sync API the other tests use); the per-page tests only read the results.
 """
 from __future__ import annotations
 
@@ -15,9 +21,24 @@ from dataclasses import dataclass, field
 
 from .support import AXE, CHROMIUM, CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, mermaid_blocks_in
 
-CONCURRENT_PAGES = 4
+CONCURRENT_PAGES = 3
 DIAGRAM_TIMEOUT_MS = 30000
 NAVIGATION_TIMEOUT_MS = 60000
+LAPTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+# Pages whose whole document axe checks (theme chrome included); elsewhere, the content.
+WHOLE_PAGE_AXE = ("", "services/application-integration/sqs/", "compare/sqs-sns-kinesis/", "glossary/")
+# The dark palette as Material's toggle sets it (mkdocs.yml `theme.palette`): attributes on <body>
+# that the theme's CSS, and the diagrams' CSS variables, follow at once.
+DARK_PALETTE = """() => { const body = document.body;
+  body.setAttribute("data-md-color-scheme", "slate");
+  body.setAttribute("data-md-color-primary", "indigo");
+  body.setAttribute("data-md-color-accent", "orange");
+  body.setAttribute("data-md-color-media", "(prefers-color-scheme: dark)"); }"""
+# Material fades colours over 125-250 ms when the palette changes; axe must see the final colours.
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+ALL_DRAWN = """(n) => Array.from(document.querySelectorAll("article div.mermaid"))
+    .filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length >= n"""
 
 # Per diagram: drawn?, Mermaid's error text, the effective size of its smallest label (font size x
 # rendered width / viewBox width), and whether it fits its frame without scrolling.
@@ -43,8 +64,12 @@ DIAGRAMS = """
 })
 """
 PAGE_SCROLLS_SIDEWAYS = "() => document.scrollingElement.scrollWidth > window.innerWidth + 1"
-AXE_SERIOUS = """async () => {
-  const r = await axe.run(document, { resultTypes: ["violations"] });
+# The rules whose result can change with the colour scheme or the window width: the dark phone pass
+# runs these; the light laptop pass runs every rule.
+SCHEME_AND_WIDTH_RULES = ["color-contrast", "link-in-text-block", "scrollable-region-focusable"]
+AXE_SERIOUS = """async ([whole, rules]) => {
+  const options = rules ? { resultTypes: ["violations"], runOnly: rules } : { resultTypes: ["violations"] };
+  const r = await axe.run(whole ? document : { include: [".md-content"] }, options);
   return r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
     .map(v => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.slice(0, 5).map(n => n.target.join(" ")).join(", ")}`);
 }"""
@@ -52,6 +77,7 @@ AXE_SERIOUS = """async () => {
 
 @dataclass
 class PageVisit:
+    """What one page showed at one window size and colour scheme."""
     path: str
     status: int | None = None
     expected_diagrams: int = 0
@@ -65,85 +91,94 @@ class PageVisit:
     error: str = ""
 
 
-@dataclass(frozen=True)
-class Viewport:
-    name: str
-    width: int
-    height: int
-    color_scheme: str  # "light" or "dark": Material follows prefers-color-scheme on a first visit
-
-
 def empty_search_index(site_dir) -> str:
     """The site's search configuration with no documents. Every page load makes Material's worker
     build the whole search index; the sweep serves it this instead (the search test uses the real one),
-    which saves seconds of CPU per page on a 2-core machine."""
+    which saves a second of CPU per page on a 2-core machine."""
     config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
     return json.dumps({"config": config, "docs": []})
 
 
-async def visit(context, origin: str, site_dir, path: str, run_axe: bool) -> PageVisit:
-    result = PageVisit(path, expected_diagrams=mermaid_blocks_in(site_dir, path))
-    page = await context.new_page()
-    page.on("console", lambda m: m.type == "error" and result.console_errors.append(m.text))
-    page.on("pageerror", lambda e: result.console_errors.append(f"uncaught: {e}"))
-    page.on("response", lambda r: r.status >= 400 and result.broken_responses.append(f"{r.status} {r.url}"))
+async def record(page, visit: PageVisit, *, whole_page_axe: bool, axe_rules: list | None = None) -> None:
+    visit.diagrams = await page.evaluate(DIAGRAMS)
+    visit.scrolls_sideways = await page.evaluate(PAGE_SCROLLS_SIDEWAYS)
+    visit.axe = await page.evaluate(AXE_SERIOUS, [whole_page_axe, axe_rules])
 
-    search_index = empty_search_index(site_dir)
 
-    async def route(route):
+class Tab:
+    """One browser tab that visits page after page: a tab keeps Material's and Mermaid's compiled
+    scripts between pages, which halves the time per page. Requests and messages are recorded into
+    the visit under way."""
+
+    def __init__(self, page, origin: str, search_index: str):
+        self.page, self.origin, self.search_index = page, origin, search_index
+        self.current = PageVisit("")
+        page.on("console", lambda m: m.type == "error" and self.current.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.current.console_errors.append(f"uncaught: {e}"))
+        page.on("response", lambda r: r.status >= 400 and self.current.broken_responses.append(f"{r.status} {r.url}"))
+
+    async def route(self, route) -> None:
         url = route.request.url
-        if url == f"{origin}/search/search_index.json":
-            await route.fulfill(status=200, content_type="application/json", body=search_index)
-        elif url.startswith(origin + "/") or url.startswith(("data:", "blob:")):
+        if url == f"{self.origin}/search/search_index.json":
+            await route.fulfill(status=200, content_type="application/json", body=self.search_index)
+        elif url.startswith(self.origin + "/") or url.startswith(("data:", "blob:")):
             await route.continue_()
         else:  # the machine is offline anyway: abort at once rather than wait for a time-out
-            result.offsite_requests.append(url)
+            self.current.offsite_requests.append(url)
             await route.abort()
 
-    await page.route("**/*", route)
-    try:
-        response = await page.goto(f"{origin}/{path}", wait_until="load", timeout=NAVIGATION_TIMEOUT_MS)
-        result.status = response.status if response else None
-        if result.expected_diagrams:
-            try:
-                await page.wait_for_function(
-                    """(n) => Array.from(document.querySelectorAll("article div.mermaid"))
-                        .filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length >= n""",
-                    arg=result.expected_diagrams, timeout=DIAGRAM_TIMEOUT_MS)
-            except Exception:  # noqa: BLE001 - recorded, the test names the page
-                result.timed_out = True
-        result.diagrams = await page.evaluate(DIAGRAMS)
-        result.scrolls_sideways = await page.evaluate(PAGE_SCROLLS_SIDEWAYS)
-        if run_axe:
+    async def visit(self, site_dir, path: str) -> tuple[PageVisit, PageVisit]:
+        """(laptop in light, phone in dark) for one page, from one load."""
+        expected = mermaid_blocks_in(site_dir, path)
+        laptop, phone = PageVisit(path, expected_diagrams=expected), PageVisit(path, expected_diagrams=expected)
+        self.current = laptop  # the page's requests and messages, copied to the phone visit below
+        page, whole = self.page, path in WHOLE_PAGE_AXE
+        try:
+            await page.set_viewport_size(LAPTOP)
+            response = await page.goto(f"{self.origin}/{path}", wait_until="load", timeout=NAVIGATION_TIMEOUT_MS)
+            laptop.status = phone.status = response.status if response else None
+            if expected:
+                try:
+                    await page.wait_for_function(ALL_DRAWN, arg=expected, timeout=DIAGRAM_TIMEOUT_MS)
+                except Exception:  # noqa: BLE001 - recorded, the test names the page
+                    laptop.timed_out = phone.timed_out = True
             await page.add_script_tag(path=str(AXE))
-            result.axe = await page.evaluate(AXE_SERIOUS)
-    except Exception as error:  # noqa: BLE001 - one broken page must not hide the others
-        result.error = f"{type(error).__name__}: {error}"
-    finally:
-        await page.close()
-    return result
+            await record(page, laptop, whole_page_axe=whole)
+            await page.add_style_tag(content=NO_TRANSITIONS)
+            await page.evaluate(DARK_PALETTE)
+            await page.set_viewport_size(PHONE)
+            await record(page, phone, whole_page_axe=whole, axe_rules=SCHEME_AND_WIDTH_RULES)
+        except Exception as error:  # noqa: BLE001 - one broken page must not hide the others
+            laptop.error = phone.error = f"{type(error).__name__}: {error}"
+        for name in ("console_errors", "offsite_requests", "broken_responses"):
+            setattr(phone, name, list(getattr(laptop, name)))
+        return laptop, phone
 
 
-async def sweep_async(origin: str, site_dir, paths: list[str], viewport: Viewport, run_axe: bool) -> dict[str, PageVisit]:
+async def sweep_async(origin: str, site_dir, paths: list[str]) -> dict[str, dict[str, PageVisit]]:
     from playwright.async_api import async_playwright
 
+    search_index = empty_search_index(site_dir)
+    waiting = list(reversed(paths))
+    visits = []
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = await browser.new_context(viewport={"width": viewport.width, "height": viewport.height},
-                                            color_scheme=viewport.color_scheme)
+        context = await browser.new_context(viewport=LAPTOP, color_scheme="light")
         await context.add_init_script(OPEN_SHADOW_ROOTS)
-        gate = asyncio.Semaphore(CONCURRENT_PAGES)
 
-        async def one(path: str) -> PageVisit:
-            async with gate:
-                return await visit(context, origin, site_dir, path, run_axe)
+        async def work() -> None:
+            tab = Tab(await context.new_page(), origin, search_index)
+            await tab.page.route("**/*", tab.route)
+            while waiting:
+                visits.append(await tab.visit(site_dir, waiting.pop()))
+            await tab.page.close()
 
-        visits = await asyncio.gather(*(one(path) for path in paths))
+        await asyncio.gather(*(work() for _ in range(CONCURRENT_PAGES)))
         await browser.close()
-    return {v.path: v for v in visits}
+    return {"laptop": {v.path: v for v, _ in visits}, "phone": {v.path: v for _, v in visits}}
 
 
-def sweep(origin: str, site_dir, paths: list[str], viewport: Viewport, run_axe: bool = True) -> dict[str, PageVisit]:
-    """Visit every page at one viewport; returns path -> PageVisit."""
+def sweep(origin: str, site_dir, paths: list[str]) -> dict[str, dict[str, PageVisit]]:
+    """Visit every page once; returns {"laptop": path -> PageVisit, "phone": path -> PageVisit}."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, sweep_async(origin, site_dir, paths, viewport, run_axe)).result()
+        return pool.submit(asyncio.run, sweep_async(origin, site_dir, paths)).result()

@@ -1,18 +1,16 @@
 """Every page as a reader meets it, on a laptop (light) and on a phone (dark): loads cleanly, stays on
 this site, draws every diagram with labels a student can read, and has no serious accessibility
-violation. One concurrent sweep per viewport visits all pages; the tests below read its results."""
+violation. One concurrent sweep visits all pages (see sweep.py); the tests below read its results."""
 from __future__ import annotations
 
 import pytest
 
 from .support import DOCS, MERMAID_FENCE, Probe, all_page_paths, mermaid_blocks_in
-from .sweep import Viewport, sweep
+from .sweep import sweep
 
 pytestmark = pytest.mark.browser
 
-LAPTOP = Viewport("laptop", 1280, 800, "light")
-PHONE = Viewport("phone", 390, 844, "dark")
-VIEWPORTS = (LAPTOP, PHONE)
+VIEWPORTS = ("laptop", "phone")  # 1280 px in the light scheme; 390 px in the dark scheme
 READABLE_LABEL_PX = 12
 PATHS = all_page_paths()
 
@@ -20,7 +18,7 @@ PATHS = all_page_paths()
 @pytest.fixture(scope="session")
 def visits(site) -> dict:
     """viewport name -> path -> PageVisit."""
-    return {viewport.name: sweep(site.origin, site.site_dir, PATHS, viewport) for viewport in VIEWPORTS}
+    return sweep(site.origin, site.site_dir, PATHS)
 
 
 def diagram_name(path: str, number: int, diagram: dict) -> str:
@@ -31,8 +29,8 @@ def diagram_name(path: str, number: int, diagram: dict) -> str:
 @pytest.mark.parametrize("path", PATHS)
 def test_page_loads_offline_and_draws_every_diagram(visits, path):
     for viewport in VIEWPORTS:
-        visit = visits[viewport.name][path]
-        where = f"{path} ({viewport.name})"
+        visit = visits[viewport][path]
+        where = f"{path} ({viewport})"
         assert visit.error == "", f"{where}: {visit.error}"
         assert visit.status == 200, f"{where}: HTTP {visit.status}"
         assert not visit.timed_out, f"{where}: {visit.expected_diagrams} diagram(s) in the HTML, not all drawn"
@@ -48,7 +46,7 @@ def test_page_loads_offline_and_draws_every_diagram(visits, path):
 @pytest.mark.parametrize("path", PATHS)
 def test_diagrams_fit_the_laptop_column_with_readable_labels(visits, path):
     """At 1280 px every diagram fits the text column (no sideways scrolling) with labels >= 12 px."""
-    for number, diagram in enumerate(visits[LAPTOP.name][path].diagrams, 1):
+    for number, diagram in enumerate(visits["laptop"][path].diagrams, 1):
         name = diagram_name(path, number, diagram)
         assert diagram["smallest_label_px"] is not None, f"{name}: no label found to measure"
         assert diagram["smallest_label_px"] >= READABLE_LABEL_PX, \
@@ -60,7 +58,7 @@ def test_diagrams_fit_the_laptop_column_with_readable_labels(visits, path):
 @pytest.mark.parametrize("path", PATHS)
 def test_diagrams_are_readable_on_a_phone_and_the_page_never_scrolls_sideways(visits, path):
     """At 390 px a diagram may scroll inside its own frame, but its labels stay >= 12 px."""
-    visit = visits[PHONE.name][path]
+    visit = visits["phone"][path]
     for number, diagram in enumerate(visit.diagrams, 1):
         assert diagram["smallest_label_px"] >= READABLE_LABEL_PX, \
             f"{diagram_name(path, number, diagram)}: labels drawn at {diagram['smallest_label_px']:.1f} px on a phone"
@@ -70,8 +68,8 @@ def test_diagrams_are_readable_on_a_phone_and_the_page_never_scrolls_sideways(vi
 @pytest.mark.parametrize("path", PATHS)
 def test_no_serious_accessibility_violation_in_either_colour_scheme(visits, path):
     for viewport in VIEWPORTS:
-        violations = visits[viewport.name][path].axe
-        assert violations == [], f"{path} ({viewport.name}, {viewport.color_scheme}):\n" + "\n".join(violations)
+        violations = visits[viewport][path].axe
+        assert violations == [], f"{path} ({viewport}):\n" + "\n".join(violations)
 
 
 def test_every_mermaid_fence_in_the_sources_reaches_the_html(site):

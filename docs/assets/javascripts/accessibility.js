@@ -5,13 +5,14 @@
   if (dialog) dialog.setAttribute("aria-label", "Search");
 })();
 
-/* A diagram frame or a table that scrolls sideways must be reachable by keyboard (axe:
+/* A diagram frame, a table or a code block that scrolls sideways must be reachable by keyboard (axe:
  * scrollable-region-focusable). Material adds both wrappers at run time (and again after instant
  * navigation), so each one is made focusable, with a name, as it appears; arrow keys then scroll it. */
 (function () {
   var FRAMES = [
     ["div.mermaid", "group", "Diagram"],
-    [".md-typeset__scrollwrap", "region", "Table"]
+    [".md-typeset__scrollwrap", "group", "Table"],
+    [".md-typeset pre > code", null, null]
   ];
   function makeFocusable(root) {
     if (!root.querySelectorAll) return;
@@ -21,6 +22,7 @@
       if (root.matches && root.matches(selector + ":not([tabindex])")) found.push(root);
       found.forEach(function (element) {
         element.setAttribute("tabindex", "0");
+        if (!frame[1]) return;  // code keeps its own semantics: focusable is enough
         element.setAttribute("role", frame[1]);
         element.setAttribute("aria-label", frame[2] + " (scrolls sideways when wider than the page)");
       });
