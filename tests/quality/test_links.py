@@ -1,4 +1,4 @@
-"""An independent link checker (LinkChecker, not MkDocs) walks the served site: 0 broken links or anchors."""
+"""An independent link checker (LinkChecker, not MkDocs) walks the served site: 0 broken links (anchors: hooks/links.py)."""
 from __future__ import annotations
 
 import subprocess
