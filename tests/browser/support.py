@@ -21,6 +21,10 @@ Element.prototype.attachShadow = function (init) {
 };
 """
 
+# True once at least `n` diagrams are drawn as SVG inside their (opened) shadow roots.
+ALL_DRAWN = """(n) => Array.from(document.querySelectorAll("article div.mermaid"))
+    .filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length >= n"""
+
 # For every rendered diagram host: does it hold an SVG, Mermaid's error text, and how big is it.
 DIAGRAM_STATES = """
 () => Array.from(document.querySelectorAll("article div.mermaid")).map((host) => {
@@ -87,8 +91,6 @@ def wait_for_diagrams(page, expected: int, timeout_ms: int = 20000) -> list[dict
     """Wait until `expected` diagrams are drawn as SVG (or the time is up), and return their states."""
     if expected:
         page.wait_for_function(
-            """(n) => Array.from(document.querySelectorAll("article div.mermaid"))
-                .filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length >= n""",
-            arg=expected, timeout=timeout_ms,
+            ALL_DRAWN, arg=expected, timeout=timeout_ms,
         )
     return page.evaluate(DIAGRAM_STATES)

@@ -19,7 +19,7 @@ import concurrent.futures
 import json
 from dataclasses import dataclass, field
 
-from .support import AXE, CHROMIUM, CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, mermaid_blocks_in
+from .support import ALL_DRAWN, AXE, CHROMIUM, CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, mermaid_blocks_in
 
 CONCURRENT_PAGES = 3
 DIAGRAM_TIMEOUT_MS = 30000
@@ -37,8 +37,6 @@ DARK_PALETTE = """() => { const body = document.body;
   body.setAttribute("data-md-color-media", "(prefers-color-scheme: dark)"); }"""
 # Material fades colours over 125-250 ms when the palette changes; axe must see the final colours.
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-ALL_DRAWN = """(n) => Array.from(document.querySelectorAll("article div.mermaid"))
-    .filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length >= n"""
 
 # Per diagram: drawn?, Mermaid's error text, the effective size of its smallest label (font size x
 # rendered width / viewBox width), and whether it fits its frame without scrolling.
