@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-LOCAL_SHIM = "assets/vendor/iframe-worker-shim.js"  # added by vendor_assets.py
+LOCAL_SHIM = "assets/vendor/iframe-worker/index.js"  # added by vendor_assets.py
 NEEDS_FETCH = ("navigation.instant", "navigation.instant.progress", "navigation.instant.prefetch")
 
 

@@ -104,3 +104,30 @@ def test_diagram_in_a_collapsed_block_is_drawn_when_opened(site, page):
     assert box and box["width"] > 50 and box["height"] > 50
     assert svg_box[0] > 50 and svg_box[1] > 50
     assert page.probe.offsite_requests == [] and page.probe.console_errors == []
+
+
+FLOWCHART_AND_STATE_PAGE = "services/compute/ec2/"   # a flowchart and a state diagram
+MERMAID_BYTES = """() => performance.getEntriesByType("resource")
+  .filter((e) => e.name.includes("/assets/vendor/mermaid/"))
+  .map((e) => [e.name.split("/assets/vendor/mermaid/")[1], e.encodedBodySize])"""
+
+
+def test_a_diagram_page_fetches_only_the_mermaid_code_its_diagrams_need(site, page):
+    """Over http the loader imports Mermaid's ESM build: the entry, the shared core and one chunk per
+    diagram type, not the 3 MB single-file build (kept for the offline copy only)."""
+    page.goto(f"{site.origin}/{FLOWCHART_AND_STATE_PAGE}")
+    wait_for_diagrams(page, mermaid_blocks_in(site.site_dir, FLOWCHART_AND_STATE_PAGE))
+    first = dict(page.evaluate(MERMAID_BYTES))
+    assert "mermaid.esm.min.mjs" in first and "mermaid.min.js" not in first, sorted(first)
+    assert any(name.split("/")[-1].startswith("stateDiagram") for name in first), sorted(first)
+    assert sum(first.values()) <= 1_200_000, f"{sum(first.values())} bytes of Mermaid on {FLOWCHART_AND_STATE_PAGE}"
+
+    page.wait_for_function("() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))")
+    href, target = next((h, t) for h, t in pages_with_diagrams_linked_from(site, FLOWCHART_AND_STATE_PAGE)
+                        if t != FLOWCHART_AND_STATE_PAGE)
+    page.locator(link_to(site, href, target)).first.click()
+    page.wait_for_url(f"{site.origin}/{target}")
+    wait_for_diagrams(page, mermaid_blocks_in(site.site_dir, target))
+    new = {name: size for name, size in page.evaluate(MERMAID_BYTES) if name not in first}
+    assert sum(new.values()) <= 100_000, f"{target} fetched {sum(new.values())} more bytes of Mermaid: {sorted(new)}"
+    assert page.probe.offsite_requests == [] and page.probe.console_errors == []

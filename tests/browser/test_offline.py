@@ -32,7 +32,7 @@ def test_offline_copy_searches_and_draws_diagrams_from_files(offline_copy, brows
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
 
-    page.goto((offline_copy / "services" / "storage" / "index.html").as_uri())
+    page.goto((offline_copy / "services" / "storage" / "index.html").as_uri())  # UMD Mermaid: no modules on file://
     states = wait_for_diagrams(page, 1)
     assert states and states[0]["svg"]
 

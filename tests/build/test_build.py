@@ -10,9 +10,12 @@ def test_strict_build_passes_without_warnings(site_build):
     assert noisy == []
 
 
-def test_mermaid_is_served_from_the_site(site_build):
-    library = site_build.site_dir / "assets" / "vendor" / "mermaid.min.js"
-    assert library.stat().st_size > 1_000_000
+def test_mermaid_is_served_from_the_site_without_source_maps(site_build):
+    vendor = site_build.site_dir / "assets" / "vendor" / "mermaid"
+    assert (vendor / "mermaid.min.js").stat().st_size > 1_000_000         # offline copy (file://)
+    assert (vendor / "mermaid.esm.min.mjs").stat().st_size < 100_000      # hosted site: entry + chunks
+    assert len(list((vendor / "chunks" / "mermaid.esm.min").glob("flowDiagram-*.mjs"))) == 1
+    assert list(vendor.rglob("*.map")) == [] and list(vendor.rglob("*.d.ts")) == []
     assert (site_build.site_dir / "assets" / "javascripts" / "diagram-loader.js").is_file()
 
 

@@ -81,16 +81,25 @@ def test_section_without_index_keeps_its_folder_title(tiny_site):
 
 def test_vendored_library_missing_is_a_clear_error(tiny_site, tmp_path):
     config, _ = tiny_site
-    with pytest.raises(PluginError, match=r"node_modules/mermaid/dist/mermaid.min.js is missing: run `npm ci`"):
+    with pytest.raises(PluginError, match=r"node_modules/mermaid/dist/mermaid.esm.min.mjs is missing: run `npm ci`"):
         vendor_assets.vendored_files(tmp_path / "node_modules", config)
 
 
-def test_vendored_libraries_become_site_files(tiny_site, tmp_path):
+def test_vendored_libraries_become_site_files_without_maps_or_types(tiny_site, tmp_path):
     config, _ = tiny_site
-    for package_path in vendor_assets.VENDORED.values():
-        write(tmp_path / "node_modules" / package_path, "/* lib */")
+    dist = tmp_path / "node_modules" / "mermaid" / "dist"
+    for name in ("mermaid.esm.min.mjs", "mermaid.esm.min.mjs.map", "mermaid.min.js", "mermaid.d.ts",
+                 "chunks/mermaid.esm.min/flowDiagram-X.mjs", "chunks/mermaid.esm.min/flowDiagram-X.mjs.map",
+                 "chunks/mermaid.core/other.mjs"):
+        write(dist / name, "/* lib */")
+    write(tmp_path / "node_modules" / "iframe-worker" / "shim" / "index.js", "/* shim */")
     files = vendor_assets.vendored_files(tmp_path / "node_modules", config)
-    assert sorted(f.dest_uri for f in files) == sorted(vendor_assets.VENDORED)
+    assert sorted(f.dest_uri for f in files) == [
+        "assets/vendor/iframe-worker/index.js",
+        "assets/vendor/mermaid/chunks/mermaid.esm.min/flowDiagram-X.mjs",
+        "assets/vendor/mermaid/mermaid.esm.min.mjs",
+        "assets/vendor/mermaid/mermaid.min.js",
+    ]
 
 
 def test_offline_build_uses_the_local_shim_and_drops_instant_navigation(tmp_path):

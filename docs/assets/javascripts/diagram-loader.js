@@ -1,23 +1,42 @@
 /* Material for MkDocs draws `pre.mermaid` blocks with the global `mermaid` and, when that global
  * is missing, loads a copy from a CDN. This stand-in is that global on every page (so instant
  * navigation from a page without diagrams never reaches for a CDN). It loads the site's own copy
- * of Mermaid on the first diagram only, so pages without diagrams never download its 3.5 MB. */
+ * of Mermaid on the first diagram only, so pages without diagrams download none of it.
+ *
+ * Over http(s) it imports Mermaid's ESM build: a small entry that imports the code of each diagram
+ * type only when a page draws one (a flowchart page fetches about a quarter of the library, and the
+ * browser caches every chunk for the next page). From file:// (the offline copy) Chromium refuses
+ * module scripts, so it loads the single-file UMD build instead. */
 (function () {
   "use strict";
   if (typeof window.mermaid !== "undefined" && !(window.mermaid instanceof Element)) return;
 
-  var libraryUrl = new URL("../vendor/mermaid.min.js", document.currentScript.src).href;
+  var here = document.currentScript.src;
+  var moduleUrl = new URL("../vendor/mermaid/mermaid.esm.min.mjs", here).href;
+  var classicUrl = new URL("../vendor/mermaid/mermaid.min.js", here).href;
   var pendingConfig = null;
   var library = null;
 
-  function loadLibrary() {
-    library = library || new Promise(function (resolve, reject) {
+  function loadClassic() {
+    return new Promise(function (resolve, reject) {
       var tag = document.createElement("script");
-      tag.src = libraryUrl;
-      tag.onload = function () { resolve(window.mermaid); };
-      tag.onerror = function () { reject(new Error("could not load " + libraryUrl)); };
+      tag.src = classicUrl;
+      tag.onload = function () {
+        // The UMD build claims the global: hand it back, so every later render goes through us too.
+        var loaded = window.mermaid;
+        window.mermaid = standIn;
+        resolve(loaded);
+      };
+      tag.onerror = function () { reject(new Error("could not load " + classicUrl)); };
       document.head.appendChild(tag);
-    }).then(function (mermaid) {
+    });
+  }
+
+  function loadLibrary() {
+    library = library || (location.protocol === "file:"
+      ? loadClassic()
+      : import(moduleUrl).then(function (module) { return module.default; })
+    ).then(function (mermaid) {
       if (pendingConfig) mermaid.initialize(pendingConfig);
       return mermaid;
     });
@@ -35,7 +54,7 @@
     return svg.replace(/^(<svg[^>]*?style=")/, "$1min-width: " + minWidth + "px; ");
   }
 
-  window.mermaid = {
+  var standIn = window.mermaid = {
     initialize: function (config) { pendingConfig = config; },
     render: function (id, text) {
       return loadLibrary().then(function (mermaid) { return mermaid.render(id, text); })
