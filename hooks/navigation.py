@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 # Top-level entries by their first path segment; anything not listed keeps its place after these.
-TOP_LEVEL_ORDER = ("index.md", "services", "concepts", "compare", "glossary.md", "about")
+TOP_LEVEL_ORDER = ("index.md", "services", "concepts", "compare", "study", "glossary.md", "about")
 
 
 def first_segment(item: StructureItem) -> str:
