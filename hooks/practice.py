@@ -22,7 +22,7 @@ import catalog
 import study_data
 from catalog import PageInfo
 from problems import Problem
-from schema import CATEGORIES
+from schema import CATEGORIES, CONTENT_KINDS
 from site_map import SiteMap, relative_link
 from study_data import Question
 from study_links import relocated_markdown
@@ -40,10 +40,11 @@ SECTION_INDEX = {"concepts": "concepts/index.md", "compare": "compare/index.md"}
 
 
 def category_names(pages: Iterable[PageInfo]) -> dict[str, str]:
-    """category -> the title of its index page (`storage` -> "Storage", `compare` -> "Comparisons")."""
+    """category of each content page -> the title of its index page (`storage` -> "Storage",
+    `compare` -> "Comparisons")."""
     by_path = {info.path: info for info in pages}
     names = {}
-    for category in {study_data.category_of(info) for info in by_path.values()}:
+    for category in {study_data.category_of(info) for info in by_path.values() if info.kind in CONTENT_KINDS}:
         index = by_path.get(SECTION_INDEX.get(category, f"services/{category}/index.md"))
         names[category] = index.title if index is not None else category.replace("-", " ").capitalize()
     return names
@@ -154,6 +155,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(40)  # after pages.py (100) fills the catalog, before links.py (0) maps the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global questions, anchors
+    catalog.state.pages.pop(PRACTICE_PATH, None)  # a hand-written study/practice.md is replaced, not read
     pages = [info for info in catalog.state.pages.values() if info.valid]
     questions, problems = all_questions(pages)
     catalog.report(problems)
