@@ -1,26 +1,12 @@
-"""The offline copy (`make offline`) works from file://: pages, diagrams and search, no network."""
+"""The offline copy (`make offline`) works from file://: pages, diagrams and search, no network.
+The copy is built once a session (`offline_copy` in conftest.py), shared with test_practice.py."""
 from __future__ import annotations
 
-import os
-import subprocess
-
 import pytest
-
-from tests.conftest import MKDOCS, ROOT
 
 from .support import OPEN_SHADOW_ROOTS, wait_for_diagrams
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("offline") / "aws-study-notes"
-    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site_dir
 
 
 def test_offline_copy_searches_and_draws_diagrams_from_files(offline_copy, browser):
