@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps serve build check test test-deps bench offline
+.PHONY: deps serve build check test test-deps bench offline cram
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,13 @@ offline: deps
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/offline/aws-study-notes
 	cd dist/offline && ../../$(BIN)/python -m zipfile -c ../aws-study-notes-offline.zip aws-study-notes
 	@echo "Offline copy: dist/aws-study-notes-offline.zip (open aws-study-notes/index.html)"
+
+# "Numbers to remember" as a PDF for printing or studying on paper: a strict build, printed by Debian's
+# headless Chromium with the site's print stylesheet. CI keeps it as the `numbers-to-remember` artifact.
+cram: test-deps
+	rm -rf dist/cram-site dist/numbers-to-remember.pdf
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir dist/cram-site
+	$(BIN)/python scripts/cram_pdf.py dist/cram-site --out dist/numbers-to-remember.pdf
 
 # GitHub Actions checks, offline: actionlint (shellcheck on `run:` scripts) over the workflows, zizmor
 # (security audits) over the workflows and dependabot.yml. Both exit non-zero on any finding.
