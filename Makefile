@@ -27,13 +27,20 @@ build: deps
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
 # The contributor loop, under a minute: strict build, hook unit tests, Markdown lint, spelling and the
-# workflow checks. `make test` is the full suite (browser tests included) and CI's command.
+# workflow checks, run side by side (two cores: the build and the hook tests are the long ones).
+# `make test` is the full suite (browser tests included) and CI's command.
 check: deps
+	@$(MAKE) --no-print-directory -j3 --output-sync=target check-build check-hooks check-text lint-workflows
+	@echo "make check: all passed"
+
+.PHONY: check-build check-hooks check-text
+check-build:
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean --site-dir site
+check-hooks:
 	$(BIN)/pytest tests/unit -q -p no:cacheprovider
+check-text:
 	node_modules/.bin/markdownlint-cli2
 	$(BIN)/codespell docs README.md CONTRIBUTING.md hooks
-	$(MAKE) --no-print-directory lint-workflows
 
 /usr/bin/chromium:
 	$(SUDO) apt-get update
