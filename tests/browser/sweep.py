@@ -11,17 +11,32 @@ rule in light, the scheme- and width-dependent rules in dark at 390 px; the them
 navigation, search and footer, identical on every page, are checked whole on a few.
 Pages are visited concurrently (async Playwright in a thread of its own, so it does not clash with the
 sync API the other tests use); the per-page tests only read the results.
+
+The sweep serves the built site from a server of its own rather than intercepting requests in the
+browser: Playwright turns the HTTP cache off for a page with request routing, and then every page load
+downloads and compiles Material's bundle, Mermaid and axe-core again. Its server lets the browser cache
+them (the V8 code cache comes with it) and answers the search index with an empty one (every page load
+makes Material's worker build the whole index: a second of CPU per page on two cores; the search test
+uses the real index). Requests that leave the site are recorded from the browser's request events;
+Chromium resolves no host but 127.0.0.1, so they fail at once instead of waiting for a time-out.
 """
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
+import http.server
 import json
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .support import ALL_DRAWN, AXE, CHROMIUM, CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, mermaid_blocks_in
 
 CONCURRENT_PAGES = 3
+AXE_URL = "/__sweep__/axe.min.js"
+ONLY_LOCAL_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 DIAGRAM_TIMEOUT_MS = 30000
 NAVIGATION_TIMEOUT_MS = 60000
 LAPTOP = {"width": 1280, "height": 800}
@@ -89,12 +104,47 @@ class PageVisit:
     error: str = ""
 
 
-def empty_search_index(site_dir) -> str:
-    """The site's search configuration with no documents. Every page load makes Material's worker
-    build the whole search index; the sweep serves it this instead (the search test uses the real one),
-    which saves a second of CPU per page on a 2-core machine."""
+def empty_search_index(site_dir: Path) -> bytes:
+    """The site's search configuration with no documents."""
     config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    return json.dumps({"config": config, "docs": []})
+    return json.dumps({"config": config, "docs": []}).encode()
+
+
+class SweepHandler(http.server.SimpleHTTPRequestHandler):
+    """The built site, cacheable, with an empty search index and axe-core at AXE_URL."""
+    replies: dict[str, tuple[str, bytes]] = {}
+
+    def log_message(self, *args) -> None:  # keep test output to what failed
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        if self.path not in self.replies:
+            return super().do_GET()
+        content_type, body = self.replies[self.path]
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def serve_for_sweep(site_dir: Path):
+    replies = {"/search/search_index.json": ("application/json", empty_search_index(site_dir)),
+               AXE_URL: ("text/javascript", AXE.read_bytes())}
+    handler = type("Handler", (SweepHandler,), {"replies": replies})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 async def record(page, visit: PageVisit, *, whole_page_axe: bool, axe_rules: list | None = None) -> None:
@@ -104,26 +154,20 @@ async def record(page, visit: PageVisit, *, whole_page_axe: bool, axe_rules: lis
 
 
 class Tab:
-    """One browser tab that visits page after page: a tab keeps Material's and Mermaid's compiled
-    scripts between pages, which halves the time per page. Requests and messages are recorded into
-    the visit under way."""
+    """One browser tab that visits page after page. Requests and messages are recorded into the visit
+    under way."""
 
-    def __init__(self, page, origin: str, search_index: str):
-        self.page, self.origin, self.search_index = page, origin, search_index
+    def __init__(self, page, origin: str):
+        self.page, self.origin = page, origin
         self.current = PageVisit("")
         page.on("console", lambda m: m.type == "error" and self.current.console_errors.append(m.text))
         page.on("pageerror", lambda e: self.current.console_errors.append(f"uncaught: {e}"))
         page.on("response", lambda r: r.status >= 400 and self.current.broken_responses.append(f"{r.status} {r.url}"))
+        page.on("request", self.check_host)
 
-    async def route(self, route) -> None:
-        url = route.request.url
-        if url == f"{self.origin}/search/search_index.json":
-            await route.fulfill(status=200, content_type="application/json", body=self.search_index)
-        elif url.startswith(self.origin + "/") or url.startswith(("data:", "blob:")):
-            await route.continue_()
-        else:  # the machine is offline anyway: abort at once rather than wait for a time-out
-            self.current.offsite_requests.append(url)
-            await route.abort()
+    def check_host(self, request) -> None:
+        if not request.url.startswith((self.origin + "/", "data:", "blob:")):
+            self.current.offsite_requests.append(request.url)
 
     async def visit(self, site_dir, path: str) -> tuple[PageVisit, PageVisit]:
         """(laptop in light, phone in dark) for one page, from one load."""
@@ -140,7 +184,7 @@ class Tab:
                     await page.wait_for_function(ALL_DRAWN, arg=expected, timeout=DIAGRAM_TIMEOUT_MS)
                 except Exception:  # noqa: BLE001 - recorded, the test names the page
                     laptop.timed_out = phone.timed_out = True
-            await page.add_script_tag(path=str(AXE))
+            await page.add_script_tag(url=self.origin + AXE_URL)
             await record(page, laptop, whole_page_axe=whole)
             await page.add_style_tag(content=NO_TRANSITIONS)
             await page.evaluate(DARK_PALETTE)
@@ -153,20 +197,18 @@ class Tab:
         return laptop, phone
 
 
-async def sweep_async(origin: str, site_dir, paths: list[str]) -> dict[str, dict[str, PageVisit]]:
+async def sweep_async(origin: str, site_dir: Path, paths: list[str]) -> dict[str, dict[str, PageVisit]]:
     from playwright.async_api import async_playwright
 
-    search_index = empty_search_index(site_dir)
     waiting = list(reversed(paths))
     visits = []
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, ONLY_LOCAL_HOSTS])
         context = await browser.new_context(viewport=LAPTOP, color_scheme="light")
         await context.add_init_script(OPEN_SHADOW_ROOTS)
 
         async def work() -> None:
-            tab = Tab(await context.new_page(), origin, search_index)
-            await tab.page.route("**/*", tab.route)
+            tab = Tab(await context.new_page(), origin)
             while waiting:
                 visits.append(await tab.visit(site_dir, waiting.pop()))
             await tab.page.close()
@@ -176,7 +218,7 @@ async def sweep_async(origin: str, site_dir, paths: list[str]) -> dict[str, dict
     return {"laptop": {v.path: v for v, _ in visits}, "phone": {v.path: v for _, v in visits}}
 
 
-def sweep(origin: str, site_dir, paths: list[str]) -> dict[str, dict[str, PageVisit]]:
+def sweep(site_dir: Path, paths: list[str]) -> dict[str, dict[str, PageVisit]]:
     """Visit every page once; returns {"laptop": path -> PageVisit, "phone": path -> PageVisit}."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+    with serve_for_sweep(site_dir) as origin, concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, sweep_async(origin, site_dir, paths)).result()

@@ -18,7 +18,7 @@ PATHS = all_page_paths()
 @pytest.fixture(scope="session")
 def visits(site) -> dict:
     """viewport name -> path -> PageVisit."""
-    return sweep(site.origin, site.site_dir, PATHS)
+    return sweep(site.site_dir, PATHS)
 
 
 def diagram_name(path: str, number: int, diagram: dict) -> str:
