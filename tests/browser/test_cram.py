@@ -1,6 +1,7 @@
 """Numbers to remember: every Limits row of the site on one page, each linking back; the print layout;
-the PDF `make cram` writes (scripts/cram_pdf.py); axe on the page. The rows are counted here from the
-Markdown sources with a reading of their own, not with the hook's extractor."""
+the PDF `make cram` writes (scripts/cram_pdf.py). The rows are counted here from the Markdown sources
+with a reading of their own, not with the hook's extractor. axe (both schemes), console errors and the
+phone layout of the page are checked with every other page by the sweep (test_pages.py)."""
 from __future__ import annotations
 
 import json
@@ -11,8 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .support import AXE, DOCS, ROOT, Probe
-from .sweep import DARK_PALETTE, NO_TRANSITIONS, SCHEME_AND_WIDTH_RULES
+from .support import DOCS, ROOT, Probe
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from cram_pdf import print_pdf  # noqa: E402
@@ -32,15 +32,6 @@ TABLES = """() => Array.from(document.querySelectorAll("article table")).map((ta
 })"""
 HIDDEN_IN_PRINT = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search",
                    ".md-footer", ".md-content__button", ".md-top", ".md-path")
-SKIP_PLAIN_TABLES = """() => document.querySelectorAll("article .md-typeset__scrollwrap").forEach((wrap, index) => {
-  if (index >= 10 && !wrap.querySelector("td a")) wrap.setAttribute("data-axe-skip", "");
-})"""
-AXE_ON_PAGE = """async (rules) => {
-  const options = rules ? { resultTypes: ["violations"], runOnly: rules } : { resultTypes: ["violations"] };
-  const r = await axe.run({ include: [document], exclude: [["[data-axe-skip]"]] }, options);
-  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(", ")}`);
-}"""
 VISIBLE = """(selector) => Array.from(document.querySelectorAll(selector))
     .some((e) => e.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }))"""
 
@@ -151,17 +142,3 @@ def test_the_pdf_has_the_numbers_and_no_site_chrome(site, browser, tmp_path):
     assert len(reader.pages) > 1
     assert f"{label} {value}" in text, value
     assert "Numbers to remember" in text and "Skip to content" not in text and "Print it" not in text
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violation(site, numbers_page, scheme):
-    """axe on the whole page (theme chrome, intro, every heading and heading link) and on the tables
-    that hold links, plus the first ten: the other tables are the same markup with other words, and
-    axe takes a second per few tables on this page."""
-    page, _ = numbers_page
-    page.add_script_tag(path=str(AXE))
-    page.evaluate(SKIP_PLAIN_TABLES)
-    if scheme == "dark":
-        page.add_style_tag(content=NO_TRANSITIONS)
-        page.evaluate(DARK_PALETTE)
-    assert page.evaluate(AXE_ON_PAGE, SCHEME_AND_WIDTH_RULES if scheme == "dark" else None) == []
