@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 GLOSSARY_PATH = "glossary.md"
-SEARCH_BOOST = 0.3        # the glossary explains terms in a line; the page that owns a term ranks higher
 INLINE_CODE = re.compile(r"`([^`]+)`")
 ABBR_OR_SECTION = re.compile(r'<h[12][\s>]|<abbr title="[^"]*">([^<]*)</abbr>')  # Python-Markdown's output
 
@@ -106,11 +105,13 @@ def glossary_markdown(terms: dict[str, Term], *, usage: dict[str, list[str]], ti
     built from checked data with the URLs MkDocs gives the pages (`url_of(path)`, relative to the
     glossary page): Python-Markdown passes the block through, so hundreds of terms and links cost
     almost nothing to render. The rendered page still has the `id`s, so links.py checks links to
-    `glossary.md#term-…`. The "Used in" lists are excluded from search, and the page has a low search boost."""
+    `glossary.md#term-…`. The page is left out of search: each definition restates the page that
+    owns the term (which search finds), acronyms show it as a tooltip on every page, and the index
+    every page downloads stays smaller (hooks/search_index.py)."""
     lines = [
         "---", "title: Glossary",
         "description: Every acronym and term the study notes define, A to Z, with the page that explains it.",
-        "kind: guide", "search:", f"  boost: {SEARCH_BOOST}", "---", "", "# Glossary", "",
+        "kind: guide", "search:", "  exclude: true", "---", "", "# Glossary", "",
         "Every term the pages define, in one list. Hover over an acronym anywhere on the site to see its",
         "definition; follow **Defined in** for the full explanation.", "",
     ]

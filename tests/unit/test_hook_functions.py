@@ -341,7 +341,7 @@ def test_glossary_markdown_has_letters_anchors_links_and_search_settings():
     titles = {"services/compute/a.md": "A & co", "concepts/b.md": "B"}
     text = glossary.glossary_markdown(terms, usage={"AMI": ["concepts/b.md", "services/compute/a.md"], "ENI": []}, titles=titles,
                                       url_of=lambda path: path.replace(".md", "/"))
-    assert text.startswith("---\ntitle: Glossary\n") and "search:\n  boost: 0.3\n" in text
+    assert text.startswith("---\ntitle: Glossary\n") and "search:\n  exclude: true\n" in text
     assert "[A](#a) · [E](#e)" in text and "## A { #a }\n\n<dl" in text and "## E { #e }" in text
     assert ('<dt id="term-ami">AMI</dt>\n<dd><p>Image.</p>\n<p>Defined in <a href="services/compute/a/">A &amp; co</a>.</p>\n'
             '<p data-search-exclude>Used in <a href="concepts/b/">B</a>, <a href="services/compute/a/">A &amp; co</a>.</p></dd>') in text
