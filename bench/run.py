@@ -1,16 +1,27 @@
-"""Performance budget of the site, measured (not guessed) in one run: `make bench`.
+"""Performance figures of the site, measured (not guessed) in one run: `make bench` (about 4 minutes).
 
-Prints: strict build seconds; hook overhead (hooks on vs off); build time at 4x content vs 1x;
-bytes transferred in Chromium for a page with and without a diagram (first visit and cached);
-time from the last keystroke in the search box to the results.
+Prints, on the machine it runs on:
+- strict build of the whole site: seconds and milliseconds per page (best of 2, CPU and wall);
+- build at 4x content vs 1x (bench/site_copies.py), runs interleaved, best of 2 each: the ratio;
+- search index: bytes, bytes per page, gzip bytes;
+- in Chromium, bytes on the wire (CDP Network events, headers included) for a first visit to a page with
+  a flowchart and a state diagram, of which Mermaid and the search index; then, in the same visit
+  (instant navigation), the new Mermaid bytes of a second diagram page (flowcharts) and of a page with a
+  sequence diagram; a repeat visit; a page without diagrams. Twice: served uncompressed (as the issue
+  measured) and with text gzip-compressed (as GitHub Pages serves the site);
+- search: time from the last keystroke to the results (median).
+
+The machine has 2 cores and other work runs on it: builds are timed in CPU seconds (user + sys of the
+build process) as well as wall seconds, best of N, and the 1x/4x runs alternate so load hits both alike.
 """
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import os
 import platform
-import shutil
+import resource
 import statistics
 import subprocess
 import sys
@@ -22,161 +33,255 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.hook_overhead import measure_hook_overhead  # noqa: E402
+from bench.site_copies import multiplied_project  # noqa: E402
 from tests.browser.support import OPEN_SHADOW_ROOTS, mermaid_blocks_in, wait_for_diagrams  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, MKDOCS, free_port  # noqa: E402
 
-PAGE_WITH_DIAGRAM = "services/application-integration/sqs/"
+FLOWCHART_AND_STATE_PAGE = "services/compute/ec2/"              # a flowchart and a state diagram
+SECOND_DIAGRAM_PAGE = "services/application-integration/sqs/"   # three flowcharts
+SEQUENCE_DIAGRAM_PAGE = "services/security-identity/sts/"       # a diagram type the first page lacks
 PAGE_WITHOUT_DIAGRAM = "about/sources/"
+MERMAID_PATH = "/assets/vendor/mermaid/"
 SEARCH_QUERIES = ["sqs visibility timeout", "RCU strongly consistent", "us-east-1", "gp3 iops", "lambda layers"]
 
 
-def timed_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> float:
+def timed_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one `mkdocs build` in a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run([str(MKDOCS), "build", "--clean", "--site-dir", str(site_dir), *extra],
-                            cwd=project, capture_output=True, text=True, env=env or os.environ.copy())
-    elapsed = time.perf_counter() - started
+                            cwd=project, capture_output=True, text=True,
+                            env=env or dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         sys.exit(f"build failed in {project}:\n{result.stderr[-3000:]}")
-    return elapsed
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
-def best_of(runs: int, measure) -> float:
-    return min(measure() for _ in range(runs))
+def built_pages(site_dir: Path) -> int:
+    """Pages of a built site: one `index.html` per page (generated pages included, 404 not)."""
+    return sum(1 for _ in site_dir.rglob("index.html"))
 
 
-def share_inside_hook_functions() -> float:
-    """Fraction of an in-process build spent inside the hooks' own event functions (profiled).
-
-    The with/without comparison also counts rendering the content the hooks generate (glossary page,
-    Related lists, tooltips); this isolates the cost of the hook logic itself.
-    """
-    import cProfile
-    import pstats
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=tempfile.mkdtemp(), strict=False)
-    profiler = cProfile.Profile()
-    profiler.runcall(build, config)
-    stats = pstats.Stats(profiler)
-    total = max(row[3] for row in stats.stats.values())
-    hooks_dir = str(ROOT / "hooks")
-    in_hooks = sum(row[3] for (path, _, name), row in stats.stats.items()
-                   if path.startswith(hooks_dir) and name.startswith("on_"))
-    return in_hooks / total
+def best(timings: list[tuple[float, float]]) -> tuple[float, float]:
+    """Best wall and best CPU seconds of several runs."""
+    return min(t[0] for t in timings), min(t[1] for t in timings)
 
 
-def multiplied_project(copies: int, workdir: Path) -> Path:
-    """A copy of the project whose docs hold `copies` copies of every content page (renamed folders)."""
-    project = workdir / f"x{copies}"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
-    (project / "node_modules").symlink_to(ROOT / "node_modules")  # 100+ MB: link, do not copy
-    docs = project / "docs"
-    for n in range(2, copies + 1):
-        for section in ("services", "concepts", "compare"):
-            shutil.copytree(docs / section, docs / f"{section}-copy{n}")
-    return project
+def scaling(workdir: Path, runs: int = 2) -> dict:
+    """Best (wall, CPU) seconds at 1x and 4x content, runs interleaved, and the page counts."""
+    one, four = multiplied_project(1, workdir), multiplied_project(4, workdir)
+    timings = {1: [], 4: []}
+    for _ in range(runs):
+        for copies, project in ((1, one), (4, four)):
+            timings[copies].append(timed_build(project, workdir / f"s{copies}", "--no-strict"))
+    return {copies: (best(t), built_pages(workdir / f"s{copies}")) for copies, t in timings.items()}
 
 
-def scaling_ratio(workdir: Path) -> tuple[float, float]:
-    """Seconds at 1x and 4x content. Copies repeat slugs and glossary terms, which the hooks report,
-    so both builds run without --strict (same work, only the warnings differ)."""
-    one = multiplied_project(1, workdir)
-    four = multiplied_project(4, workdir)
-    t1 = best_of(2, lambda: timed_build(one, workdir / "s1", "--no-strict"))
-    t4 = best_of(2, lambda: timed_build(four, workdir / "s4", "--no-strict"))
-    return t1, t4
+COMPRESSED_TYPES = (".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt")
 
 
-def serve(site_dir: Path, port: int) -> http.server.ThreadingHTTPServer:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
+def serve(site_dir: Path, port: int, *, gzip_text: bool = False) -> http.server.ThreadingHTTPServer:
+    """The built site on 127.0.0.1. `gzip_text`: text files gzip-compressed, as GitHub Pages serves them."""
+    compressed = {}
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(site_dir)))
+
+        def do_GET(self):
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if not (gzip_text and "gzip" in self.headers.get("Accept-Encoding", "")
+                    and path.suffix in COMPRESSED_TYPES and path.is_file()):
+                return super().do_GET()
+            modified = self.date_time_string(int(path.stat().st_mtime))
+            if self.headers.get("If-Modified-Since") == modified:  # what the browser's cache revalidates
+                self.send_response(304)
+                self.end_headers()
+                return None
+            if path not in compressed:
+                compressed[path] = gzip.compress(path.read_bytes(), 6)
+            body = compressed[path]
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Last-Modified", modified)
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-def transferred_bytes(page) -> int:
-    return page.evaluate("""() => performance.getEntriesByType("navigation").concat(
-        performance.getEntriesByType("resource")).reduce((sum, e) => sum + e.transferSize, 0)""")
+class Wire:
+    """Bytes on the wire per request of one tab, from the DevTools protocol's Network events
+    (`encodedDataLength`: headers and body as received; a response served from the cache counts 0).
+    Requests of the page's dedicated workers (the search index) are reported to the page as well."""
+
+    def __init__(self, page):
+        self.urls, self.sizes = {}, {}
+        session = page.context.new_cdp_session(page)
+        session.on("Network.responseReceived", self._response)
+        session.on("Network.loadingFinished", self._finished)
+        session.send("Network.enable")
+
+    def _response(self, event: dict) -> None:
+        self.urls[event["requestId"]] = event["response"]["url"]
+
+    def _finished(self, event: dict) -> None:
+        self.sizes[event["requestId"]] = self.sizes.get(event["requestId"], 0) + event["encodedDataLength"]
+
+    def mark(self) -> dict[str, int]:
+        """URL -> bytes of the requests finished so far; forgets them (the next mark counts what is new)."""
+        found = {}
+        for request, size in self.sizes.items():
+            url = self.urls.get(request, request)
+            found[url] = found.get(url, 0) + size
+        self.sizes = {}
+        return found
 
 
-def browser_figures(site_dir: Path, origin: str) -> dict:
-    from playwright.sync_api import sync_playwright
+def settle(page, site_dir: Path, path: str) -> None:
+    """Wait until the page's diagrams are drawn and the network is quiet (search index included)."""
+    wait_for_diagrams(page, mermaid_blocks_in(site_dir, path))
+    page.wait_for_load_state("networkidle")
 
-    figures = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for label, path in (("with diagram", PAGE_WITH_DIAGRAM), ("without diagram", PAGE_WITHOUT_DIAGRAM)):
-            context = browser.new_context()
-            page = context.new_page()
-            page.add_init_script(OPEN_SHADOW_ROOTS)
-            for visit in ("first visit", "cached"):
-                page.goto(f"{origin}/{path}", wait_until="load")
-                wait_for_diagrams(page, mermaid_blocks_in(site_dir, path))
-                page.wait_for_load_state("networkidle")
-                figures[f"page weight, {label}, {visit}"] = transferred_bytes(page)
-            context.close()
 
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(f"{origin}/")
-        box = page.locator("input.md-search__input")
-        box.click()
-        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim()"
-                               " !== 'Initializing search'", timeout=30000)
-        latencies = []
-        for query in SEARCH_QUERIES * 2:
-            box.fill("")
-            box.press("End")
-            page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim()"
-                                   " === 'Type to start searching'")
-            box.fill(query)
-            started = time.perf_counter()
-            box.press("End")  # the last keystroke: Material reads the box on keyup
-            page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
-            latencies.append((time.perf_counter() - started) * 1000)
-        figures["search: last keystroke to results, median ms"] = round(statistics.median(latencies), 1)
-        context.close()
-        browser.close()
+def navigate_instantly(page, origin: str, path: str) -> None:
+    """Go to `path` the way a reader does inside a visit: a click that Material's instant navigation
+    turns into a fetch of the page, the document (and the modules it has imported) kept."""
+    page.evaluate("""(url) => { const a = document.createElement("a"); a.href = url;
+                       document.querySelector("article").append(a); a.click(); }""", f"{origin}/{path}")
+    page.wait_for_url(f"{origin}/{path}")
+
+
+def mermaid_bytes(sizes: dict[str, int]) -> int:
+    return sum(size for url, size in sizes.items() if MERMAID_PATH in url)
+
+
+def page_weights(browser, site_dir: Path, origin: str) -> list[tuple[str, int]]:
+    """Bytes on the wire: a diagram page's first visit, two more diagram pages in the same visit,
+    a repeat visit, and a first visit to a page without diagrams."""
+    figures = []
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(OPEN_SHADOW_ROOTS)
+    wire = Wire(page)
+    page.goto(f"{origin}/{FLOWCHART_AND_STATE_PAGE}", wait_until="load")
+    settle(page, site_dir, FLOWCHART_AND_STATE_PAGE)
+    first = wire.mark()
+    if not any(url.endswith("/search/search_index.json") for url in first):
+        sys.exit("the search index was not seen on the wire: the byte counts would be incomplete")
+    figures.append(("flowchart + state diagram page, first visit", sum(first.values())))
+    figures.append(("  of which Mermaid", mermaid_bytes(first)))
+    figures.append(("  of which the search index", sum(s for u, s in first.items() if u.endswith("search_index.json"))))
+    # Instant navigation needs the sitemap read (it only intercepts links listed there).
+    page.wait_for_function("() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))")
+    for label, path in (("second diagram page (flowcharts), same visit", SECOND_DIAGRAM_PAGE),
+                        ("sequence-diagram page, same visit", SEQUENCE_DIAGRAM_PAGE)):
+        navigate_instantly(page, origin, path)
+        settle(page, site_dir, path)
+        sizes = wire.mark()
+        figures.append((label, sum(sizes.values())))
+        figures.append(("  of which new Mermaid", mermaid_bytes(sizes)))
+    page.goto(f"{origin}/{FLOWCHART_AND_STATE_PAGE}", wait_until="load")
+    settle(page, site_dir, FLOWCHART_AND_STATE_PAGE)
+    figures.append(("flowchart + state diagram page, repeat visit (full load)", sum(wire.mark().values())))
+    context.close()
+
+    context = browser.new_context()
+    page = context.new_page()
+    wire = Wire(page)
+    page.goto(f"{origin}/{PAGE_WITHOUT_DIAGRAM}", wait_until="load")
+    settle(page, site_dir, PAGE_WITHOUT_DIAGRAM)
+    figures.append(("page without diagrams, first visit", sum(wire.mark().values())))
+    context.close()
     return figures
 
 
+def search_latency(browser, origin: str) -> float:
+    """Median ms from the last keystroke in the search box to the first result."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{origin}/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim()"
+                           " !== 'Initializing search'", timeout=30000)
+    latencies = []
+    for query in SEARCH_QUERIES * 2:
+        box.fill("")
+        box.press("End")
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim()"
+                               " === 'Type to start searching'")
+        box.fill(query)
+        started = time.perf_counter()
+        box.press("End")  # the last keystroke: Material reads the box on keyup
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+        latencies.append((time.perf_counter() - started) * 1000)
+    context.close()
+    return statistics.median(latencies)
+
+
+def chromium_version() -> str:
+    result = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True)
+    return result.stdout.strip() or "chromium (version unknown)"
+
+
+def kib(size: int) -> str:
+    return f"{size:,} bytes ({size / 1024:,.0f} KiB)"
+
+
 def main() -> None:
-    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    from playwright.sync_api import sync_playwright
+
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, {memory:.0f} GiB, "
+          f"Python {platform.python_version()}, {chromium_version()}, {time.strftime('%Y-%m-%d %H:%M %Z')}")
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         port = free_port()
         origin = f"http://127.0.0.1:{port}"
         env = dict(os.environ, SITE_URL=origin + "/", NO_MKDOCS_2_WARNING="1")
         site_dir = workdir / "site"
-        build_seconds = best_of(2, lambda: timed_build(ROOT, site_dir, "--strict", env=env))
-        print(f"strict build: {build_seconds:.2f} s (best of 2)")
+        wall, cpu = best([timed_build(ROOT, site_dir, "--strict", env=env) for _ in range(2)])
+        pages = built_pages(site_dir)
+        print(f"strict build, {pages} pages: {wall:.2f} s wall ({wall / pages * 1000:.0f} ms per page), "
+              f"{cpu:.2f} s CPU ({cpu / pages * 1000:.0f} ms per page); best of 2")
 
-        with_hooks, without_hooks = measure_hook_overhead()
-        print(f"hooks: {with_hooks:.2f} s with, {without_hooks:.2f} s without; "
-              f"overhead ratio {with_hooks / without_hooks - 1:+.1%}")
+        index = (site_dir / "search" / "search_index.json").read_bytes()
+        print(f"search index: {kib(len(index))}; per page {len(index) / pages:,.0f} bytes "
+              f"({len(index) / pages / 1024:.2f} KiB); gzip {kib(len(gzip.compress(index, 6)))}")
 
-        print(f"hook functions' own share of a profiled build: {share_inside_hook_functions():.1%}")
+        scaled = scaling(workdir)
+        ((wall1, cpu1), pages1), ((wall4, cpu4), pages4) = scaled[1], scaled[4]
+        print(f"build at 1x content ({pages1} pages): {wall1:.2f} s wall, {cpu1:.2f} s CPU; "
+              f"at 4x ({pages4} pages): {wall4:.2f} s wall, {cpu4:.2f} s CPU; "
+              f"ratio {cpu4 / cpu1:.2f} CPU, {wall4 / wall1:.2f} wall (pages x{pages4 / pages1:.2f}); best of 2, interleaved")
 
-        t1, t4 = scaling_ratio(workdir)
-        print(f"content scaling: 1x {t1:.2f} s, 4x {t4:.2f} s; ratio {t4 / t1:.2f}")
-
-        server = serve(site_dir, port)
-        try:
-            for name, value in browser_figures(site_dir, origin).items():
-                unit = "" if "ms" in name else f" bytes ({value / 1024:.0f} KiB)"
-                print(f"{name}: {value}{unit}")
-        finally:
-            server.shutdown()
-
+        # Both servers answer on the port the site was built for (its sitemap names it): one after the other.
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for label, gzip_text in (("uncompressed (python -m http.server)", False),
+                                     ("gzip-compressed text, as GitHub Pages serves it", True)):
+                server = serve(site_dir, port, gzip_text=gzip_text)
+                try:
+                    print(f"bytes on the wire, {label}:")
+                    for name, size in page_weights(browser, site_dir, origin):
+                        print(f"  {name}: {kib(size)}")
+                    if not gzip_text:
+                        print(f"search, last keystroke to results: {search_latency(browser, origin):.0f} ms (median of 10)")
+                finally:
+                    server.shutdown()
+                    server.server_close()
+            browser.close()
 
 if __name__ == "__main__":
     main()

@@ -26,10 +26,15 @@ BOOST_BY_KIND = {
 MAIN_PAGE_BOOST = 5.0    # a service page that other pages' slugs extend
 
 def main_service_slugs(pages: list) -> set[str]:
-    """Slugs of service pages that begin another page's slug: `lambda` (lambda-at-edge), `s3` (s3-glacier)."""
-    slugs = {info.slug for info in pages if not info.is_index}
-    return {info.slug for info in pages if info.kind == "service" and not info.is_index
-            and any(other.startswith(info.slug + "-") for other in slugs)}
+    """Slugs of service pages that begin another page's slug: `lambda` (lambda-at-edge), `s3` (s3-glacier).
+    Every slug gives its hyphen-bounded beginnings (`lambda-at-edge`: `lambda`, `lambda-at`), so this
+    is one pass over the pages, not every page against every other."""
+    beginnings = set()
+    for info in pages:
+        if not info.is_index:
+            parts = info.slug.split("-")
+            beginnings.update("-".join(parts[:end]) for end in range(1, len(parts)))
+    return {info.slug for info in pages if info.kind == "service" and not info.is_index and info.slug in beginnings}
 
 
 def search_settings(meta: dict, *, main_page: bool = False) -> dict:
