@@ -1,8 +1,8 @@
-"""Performance figures of the site, measured (not guessed) in one run: `make bench` (about 4 minutes).
+"""Performance figures of the site, measured (not guessed) in one run: `make bench` (4-5 minutes).
 
 Prints, on the machine it runs on:
 - strict build of the whole site: seconds and milliseconds per page (best of 2, CPU and wall);
-- build at 4x content vs 1x (bench/site_copies.py), runs interleaved, best of 2 each: the ratio;
+- build at 4x content (bench/site_copies.py) vs that build, runs alternating, best of 2 each: the ratio;
 - search index: bytes, bytes per page, gzip bytes;
 - in Chromium, bytes on the wire (CDP Network events, headers included) for a first visit to a page with
   a flowchart and a state diagram, of which Mermaid and the search index; then, in the same visit
@@ -69,14 +69,15 @@ def best(timings: list[tuple[float, float]]) -> tuple[float, float]:
     return min(t[0] for t in timings), min(t[1] for t in timings)
 
 
-def scaling(workdir: Path, runs: int = 2) -> dict:
-    """Best (wall, CPU) seconds at 1x and 4x content, runs interleaved, and the page counts."""
-    one, four = multiplied_project(1, workdir), multiplied_project(4, workdir)
+def builds(site_dir: Path, workdir: Path, env: dict, runs: int = 2) -> dict:
+    """Best (wall, CPU) seconds and pages of the strict build of the site (1x) and of the site with its
+    content copied 4 times (bench/site_copies.py, not strict), runs alternating so load hits both alike."""
+    four = multiplied_project(4, workdir)
     timings = {1: [], 4: []}
     for _ in range(runs):
-        for copies, project in ((1, one), (4, four)):
-            timings[copies].append(timed_build(project, workdir / f"s{copies}", "--no-strict"))
-    return {copies: (best(t), built_pages(workdir / f"s{copies}")) for copies, t in timings.items()}
+        timings[1].append(timed_build(ROOT, site_dir, "--strict", env=env))
+        timings[4].append(timed_build(four, workdir / "s4", "--no-strict"))
+    return {1: (best(timings[1]), built_pages(site_dir)), 4: (best(timings[4]), built_pages(workdir / "s4"))}
 
 
 COMPRESSED_TYPES = (".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt")
@@ -156,9 +157,13 @@ def settle(page, site_dir: Path, path: str) -> None:
 def navigate_instantly(page, origin: str, path: str) -> None:
     """Go to `path` the way a reader does inside a visit: a click that Material's instant navigation
     turns into a fetch of the page, the document (and the modules it has imported) kept."""
-    page.evaluate("""(url) => { const a = document.createElement("a"); a.href = url;
-                       document.querySelector("article").append(a); a.click(); }""", f"{origin}/{path}")
+    page.evaluate("""(url) => { const article = document.querySelector("article");
+                       article.dataset.benchLeft = "yes";
+                       const a = document.createElement("a"); a.href = url; article.append(a); a.click(); }""",
+                  f"{origin}/{path}")
     page.wait_for_url(f"{origin}/{path}")
+    # The address changes before the new content is in: wait until the old article is gone.
+    page.wait_for_function("() => !document.querySelector('article[data-bench-left]')")
 
 
 def mermaid_bytes(sizes: dict[str, int]) -> int:
@@ -251,20 +256,17 @@ def main() -> None:
         origin = f"http://127.0.0.1:{port}"
         env = dict(os.environ, SITE_URL=origin + "/", NO_MKDOCS_2_WARNING="1")
         site_dir = workdir / "site"
-        wall, cpu = best([timed_build(ROOT, site_dir, "--strict", env=env) for _ in range(2)])
-        pages = built_pages(site_dir)
+        measured = builds(site_dir, workdir, env)
+        ((wall, cpu), pages), ((wall4, cpu4), pages4) = measured[1], measured[4]
         print(f"strict build, {pages} pages: {wall:.2f} s wall ({wall / pages * 1000:.0f} ms per page), "
               f"{cpu:.2f} s CPU ({cpu / pages * 1000:.0f} ms per page); best of 2")
+        print(f"build at 4x content ({pages4} pages, not strict): {wall4:.2f} s wall, {cpu4:.2f} s CPU; "
+              f"ratio to 1x {cpu4 / cpu:.2f} CPU, {wall4 / wall:.2f} wall (pages x{pages4 / pages:.2f}); "
+              "best of 2, alternating with the 1x builds")
 
         index = (site_dir / "search" / "search_index.json").read_bytes()
         print(f"search index: {kib(len(index))}; per page {len(index) / pages:,.0f} bytes "
               f"({len(index) / pages / 1024:.2f} KiB); gzip {kib(len(gzip.compress(index, 6)))}")
-
-        scaled = scaling(workdir)
-        ((wall1, cpu1), pages1), ((wall4, cpu4), pages4) = scaled[1], scaled[4]
-        print(f"build at 1x content ({pages1} pages): {wall1:.2f} s wall, {cpu1:.2f} s CPU; "
-              f"at 4x ({pages4} pages): {wall4:.2f} s wall, {cpu4:.2f} s CPU; "
-              f"ratio {cpu4 / cpu1:.2f} CPU, {wall4 / wall1:.2f} wall (pages x{pages4 / pages1:.2f}); best of 2, interleaved")
 
         # Both servers answer on the port the site was built for (its sitemap names it): one after the other.
         with sync_playwright() as playwright:
