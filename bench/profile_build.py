@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.site_copies import multiplied_project, page_count  # noqa: E402
+from bench.site_copies import multiplied_project  # noqa: E402
 
 # Areas of a build: (label, file suffix, function name) of the function whose inclusive time is the area.
 AREAS = (
@@ -39,8 +39,9 @@ AREAS = (
 )
 
 
-def profile(project: Path, *, strict: bool, config_file: str = "mkdocs.yml") -> pstats.Stats:
-    """Profile one in-process build of `project` (its mkdocs.yml) into a temporary site directory."""
+def profile(project: Path, *, strict: bool, config_file: str = "mkdocs.yml") -> tuple[pstats.Stats, int]:
+    """Profile one in-process build of `project` (its mkdocs.yml) into a temporary site directory;
+    the profile and the number of pages built (one `index.html` each)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -50,7 +51,8 @@ def profile(project: Path, *, strict: bool, config_file: str = "mkdocs.yml") -> 
         config = load_config(str(project / config_file), site_dir=site_dir, strict=strict)
         profiler = cProfile.Profile()
         profiler.runcall(build, config)
-    return pstats.Stats(profiler)
+        pages = sum(1 for _ in Path(site_dir).rglob("index.html"))
+    return pstats.Stats(profiler), pages
 
 
 def where(path: str) -> str:
@@ -150,8 +152,8 @@ def main() -> int:
             project, strict = ROOT, args.config == "mkdocs.yml"
         else:
             project, strict = multiplied_project(args.copies, Path(tmp)), False
-        stats = profile(project, strict=strict, config_file=args.config)
-        data = summary(stats, page_count(project) + 1)  # + the generated glossary page
+        stats, pages = profile(project, strict=strict, config_file=args.config)
+        data = summary(stats, pages)
     if args.json:
         args.json.write_text(json.dumps(data))
     else:

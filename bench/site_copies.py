@@ -27,7 +27,3 @@ def multiplied_project(copies: int, workdir: Path) -> Path:
             shutil.copytree(docs / section, docs / f"{section}-copy{n}")
     return project
 
-
-def page_count(project: Path) -> int:
-    """Markdown pages of a project (the generated glossary page not counted)."""
-    return sum(1 for _ in (project / "docs").rglob("*.md"))
