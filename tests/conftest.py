@@ -6,6 +6,7 @@ click into a full page load and an instant-navigation test would pass without te
 """
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import http.server
 import os
@@ -93,3 +94,33 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# -- the page sweep, started with the session -------------------------------------------------------
+# The sweep of every page in Chromium (tests/browser/sweep.py) is the longest part of the suite, and it
+# runs in Chromium's processes, while the build, hook, lint and link tests are Python on one core. So
+# when the page tests are collected, the sweep starts before the first test and runs alongside the
+# others, and the browser tests run last.
+SWEEP_WANTED = pytest.StashKey[bool]()
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)  # stable: order kept within
+    config.stash[SWEEP_WANTED] = any(item.path.name == "test_pages.py" for item in items)
+
+
+@pytest.fixture(scope="session")
+def page_sweep(site) -> concurrent.futures.Future:
+    from tests.browser.support import all_page_paths
+    from tests.browser.sweep import start_sweep
+
+    return start_sweep(site.site_dir, all_page_paths())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def start_the_page_sweep_early(request):
+    if request.config.stash.get(SWEEP_WANTED, False):
+        try:
+            request.getfixturevalue("page_sweep")
+        except pytest.fail.Exception:
+            pass  # the build failed: the tests that need the site say so; the others still run

@@ -218,7 +218,15 @@ async def sweep_async(origin: str, site_dir: Path, paths: list[str]) -> dict[str
     return {"laptop": {v.path: v for v, _ in visits}, "phone": {v.path: v for _, v in visits}}
 
 
-def sweep(site_dir: Path, paths: list[str]) -> dict[str, dict[str, PageVisit]]:
-    """Visit every page once; returns {"laptop": path -> PageVisit, "phone": path -> PageVisit}."""
-    with serve_for_sweep(site_dir) as origin, concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, sweep_async(origin, site_dir, paths)).result()
+def run_sweep(site_dir: Path, paths: list[str]) -> dict[str, dict[str, PageVisit]]:
+    with serve_for_sweep(site_dir) as origin:
+        return asyncio.run(sweep_async(origin, site_dir, paths))
+
+
+def start_sweep(site_dir: Path, paths: list[str]) -> concurrent.futures.Future:
+    """The sweep in a thread of its own (its own event loop, so it does not clash with the sync API the
+    other tests use); the future's result is {"laptop": path -> PageVisit, "phone": path -> PageVisit}."""
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-sweep")
+    future = pool.submit(run_sweep, site_dir, paths)
+    pool.shutdown(wait=False)
+    return future

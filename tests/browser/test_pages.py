@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from .support import DOCS, MERMAID_FENCE, Probe, all_page_paths, mermaid_blocks_in
-from .sweep import sweep
 
 pytestmark = pytest.mark.browser
 
@@ -16,9 +15,9 @@ PATHS = all_page_paths()
 
 
 @pytest.fixture(scope="session")
-def visits(site) -> dict:
-    """viewport name -> path -> PageVisit."""
-    return sweep(site.site_dir, PATHS)
+def visits(page_sweep) -> dict:
+    """viewport name -> path -> PageVisit (the sweep starts with the session: tests/conftest.py)."""
+    return page_sweep.result()
 
 
 def diagram_name(path: str, number: int, diagram: dict) -> str:

@@ -157,3 +157,27 @@ def test_search_finds_the_answering_page_in_the_top_five(site, browser):
     assert rates[False] >= REQUIRED_HIT_RATE and rates[True] >= REQUIRED_HELD_BACK_HIT_RATE, report
     assert not_top_three == [], "\n".join(not_top_three)
     assert [p.offsite_requests + p.console_errors for _, _, p in tabs] == [[]] * SEARCH_TABS
+
+
+def test_the_search_index_is_fetched_when_search_opens_not_on_page_load(site, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    probe = Probe(site.origin)
+    probe.attach(page)
+    fetched = lambda: [u for u in probe.local_requests if u.endswith("/search/search_index.json")]  # noqa: E731
+    page.goto(f"{site.origin}/services/storage/s3/", wait_until="load")
+    page.wait_for_function("() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))")
+    assert fetched() == [], "a page load fetched the search index"
+
+    page.keyboard.press("/")  # Material's shortcut focuses the search box
+    page.locator("input.md-search__input").fill("glacier")
+    page.locator("input.md-search__input").press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    assert len(fetched()) == 1
+
+    # A shared search link (?q=) opens search at once: its index comes without waiting for a focus.
+    page.goto(f"{site.origin}/?q=visibility+timeout", wait_until="load")
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    assert len(fetched()) == 2
+    context.close()
+    assert probe.console_errors == [] and probe.offsite_requests == []
