@@ -10,7 +10,9 @@ documentation, the glossary's "Defined in" and "Used in" lines) and what never r
 - Mermaid syntax: a diagram is indexed as its accessible description (`accDescr`), the prose a
   screen reader gets, not as arrows, node ids and `<br>`s;
 - runs of whitespace outside code blocks (the indentation of wrapped list items), `\\uXXXX` escapes
-  and `5.0` for `5`.
+  and `5.0` for `5`;
+- paragraph tags, and spaces around list tags: a result shows a section's text as a few lines of
+  teaser, where paragraphs joined by a space read the same (lists and code keep their markup).
 Page sections are marked in `on_page_content` (Material's search plugin reads the attribute, then drops
 it from the page); the index itself is rewritten once in `on_post_build`, after Material's search
 plugin has written it and before its offline plugin copies it into `search_index.js`.
@@ -40,6 +42,8 @@ DIAGRAM = re.compile(r"<pre><code>\s*(?:flowchart|graph|sequenceDiagram|stateDia
 DESCRIPTION = re.compile(r"^[ \t]*accDescr[ \t]*(?::([^\n]*)|\{(.*?)\})", re.M | re.S)
 CODE_BLOCK = re.compile(r"(<pre>.*?</pre>)", re.S)
 WHITESPACE_RUN = re.compile(r"\s{2,}")
+PARAGRAPH_START, PARAGRAPH_END = re.compile(r"<p(?:\s[^>]*)?>"), re.compile(r"\s*</p>\s*")
+SPACE_AROUND_LIST_TAGS = re.compile(r"\s*(</?(?:ul|ol|li)>)\s*")
 
 
 def exclude_sections(html_text: str) -> str:
@@ -63,13 +67,22 @@ def collapse_whitespace(text: str) -> str:
     return "".join(part if index % 2 else WHITESPACE_RUN.sub(" ", part) for index, part in enumerate(parts))
 
 
+def without_paragraph_tags(text: str) -> str:
+    """`<p>One.</p><p>Two.</p>` as `One. Two.`, and no spaces around list tags (outside code blocks)."""
+    parts = CODE_BLOCK.split(text)
+    return "".join(part if index % 2 else
+                   SPACE_AROUND_LIST_TAGS.sub(r"\1", PARAGRAPH_END.sub(" ", PARAGRAPH_START.sub("", part)))
+                   for index, part in enumerate(parts)).strip()
+
+
 def compact_index(index_json: str) -> str:
-    """Material's search index with diagrams as their descriptions, whitespace runs collapsed and
-    whole-number boosts as integers, written as UTF-8."""
+    """Material's search index with diagrams as their descriptions, whitespace runs collapsed, no
+    paragraph tags and whole-number boosts as integers, written as UTF-8."""
     index = json.loads(index_json)
     for entry in index["docs"]:
         if isinstance(entry.get("text"), str):
-            entry["text"] = collapse_whitespace(DIAGRAM.sub(lambda m: diagram_as_text(m.group(1)), entry["text"])).strip()
+            text = DIAGRAM.sub(lambda m: diagram_as_text(m.group(1)), entry["text"])
+            entry["text"] = without_paragraph_tags(collapse_whitespace(text))
         if isinstance(entry.get("title"), str):
             entry["title"] = collapse_whitespace(entry["title"])
         if isinstance(entry.get("boost"), float) and entry["boost"].is_integer():

@@ -28,7 +28,13 @@ def test_diagram_source_becomes_its_description_and_code_keeps_its_lines():
     index = json.loads(search_index.compact_index(json.dumps({"config": {}, "docs": [entry]})))
     doc = index["docs"][0]
     assert doc["title"] == "How it works" and doc["boost"] == 5 and isinstance(doc["boost"], int)
-    assert doc["text"] == ("<p>One sentence, wrapped.</p> <p>A producer sends a message.</p> <p>Two lines.</p> " + code)
+    assert doc["text"] == ("One sentence, wrapped. A producer sends a message. Two lines. " + code)
+
+
+def test_paragraphs_are_joined_by_a_space_and_code_keeps_its_markup():
+    text = '<p class="x">One.</p>\n<p>Two.</p> <ul> <li><p>Three.</p></li></ul><pre><code>&lt;p&gt;\n<p></code></pre>'
+    assert search_index.without_paragraph_tags(text) == (
+        "One. Two.<ul><li>Three.</li></ul><pre><code>&lt;p&gt;\n<p></code></pre>")
 
 
 def test_a_diagram_without_description_leaves_nothing():
