@@ -64,11 +64,13 @@ def exams_of(info: PageInfo) -> tuple[str, ...]:
     return tuple(e for e in exams if isinstance(e, str)) if isinstance(exams, list) else ()
 
 
-def body_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """(file line, text) of every body line outside fenced code blocks."""
+def body_lines(body: str, first_line: int, *, indented_fences: bool = True) -> Iterator[tuple[int, str]]:
+    """(file line, text) of every body line outside fenced code blocks. With `indented_fences=False`
+    only top-level fences count (an answer's own indented code block stays in the answer)."""
     fence = None
     for number, line in enumerate(body.split("\n"), first_line):
-        fenced = FENCE.match(line) if ("```" in line or "~~~" in line) else None
+        may_fence = ("```" in line or "~~~" in line) and (indented_fences or not line.startswith((" ", "\t")))
+        fenced = FENCE.match(line) if may_fence else None
         if fence is not None:
             if fenced and fenced.group(1)[0] == fence[0] and len(fenced.group(1)) >= fence[1] \
                     and not (fenced.group(2) + fenced.group(3)).strip():
@@ -189,7 +191,7 @@ def questions(info: PageInfo, body: str | None = None) -> tuple[list[Question], 
         else:
             found.append(Question(question=current[1].strip(), answer=answer, line=current[0], **common))
 
-    for number, line in raw_lines(info.body if body is None else body, info.body_line):
+    for number, line in body_lines(info.body if body is None else body, info.body_line, indented_fences=False):
         if current is not None and (not line.strip() or line.startswith(INDENT) or line.startswith("\t")):
             current[2].append(line[4:] if line.startswith(INDENT) else line.lstrip("\t") if line.strip() else "")
             continue
@@ -200,20 +202,3 @@ def questions(info: PageInfo, body: str | None = None) -> tuple[list[Question], 
             current = [number, match.group(1) or "", []]
     close()
     return found, problems
-
-
-def raw_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """Every body line, except those of top-level fenced code blocks (an answer's own indented code
-    block stays in the answer: its fence is indented)."""
-    fence = None
-    for number, line in enumerate(body.split("\n"), first_line):
-        fenced = FENCE.match(line) if not line.startswith((" ", "\t")) and ("```" in line or "~~~" in line) else None
-        if fence is not None:
-            if fenced and fenced.group(1)[0] == fence[0] and len(fenced.group(1)) >= fence[1] \
-                    and not (fenced.group(2) + fenced.group(3)).strip():
-                fence = None
-            continue
-        if fenced:
-            fence = (fenced.group(1)[0], len(fenced.group(1)))
-            continue
-        yield number, line
