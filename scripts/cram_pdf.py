@@ -10,41 +10,18 @@ tests use, tests/conftest.py), and Chromium's own print-to-PDF writes it with th
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - one place for the browser's path and flags
+# One place for the browser's path and flags, and for the local server.
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
 
 PAGE = "study/numbers/"
 OUT = ROOT / "dist" / "numbers-to-remember.pdf"
 FOOTER = ('<div style="font-size: 8px; width: 100%; text-align: center; color: #555;">'
           '<span class="title"></span> · <span class="pageNumber"></span> / <span class="totalPages"></span></div>')
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve `site_dir` on a free port of 127.0.0.1; yields the origin, http://127.0.0.1:PORT."""
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def print_pdf(browser, url: str, out: Path) -> Path:
@@ -74,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.site_dir / args.page}index.html does not exist: build the site first")
     from playwright.sync_api import sync_playwright
 
-    with serve(args.site_dir) as origin, sync_playwright() as playwright:
+    with serve_directory(args.site_dir) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             out = print_pdf(browser, f"{origin}/{args.page}", args.out)

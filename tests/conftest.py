@@ -7,6 +7,7 @@ click into a full page load and an instant-navigation test would pass without te
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import functools
 import http.server
 import os
@@ -14,6 +15,7 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,19 +73,26 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+@contextlib.contextmanager
+def serve_directory(site_dir: Path, *, port: int = 0, handler: type = QuietHandler) -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1 (a free port unless one is given) from a thread; yields the
+    origin, http://127.0.0.1:PORT. The tests' server, the page sweep's and `make cram`'s."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site(site_build) -> Build:
     """The built site, served on the address it was built for."""
     if site_build.returncode != 0:
         pytest.fail("strict build failed:\n" + site_build.log[-4000:])
-    port = int(site_build.origin.rsplit(":", 1)[1])
-    handler = functools.partial(QuietHandler, directory=str(site_build.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site_build
-    server.shutdown()
-    server.server_close()
+    with serve_directory(site_build.site_dir, port=int(site_build.origin.rsplit(":", 1)[1])):
+        yield site_build
 
 
 @pytest.fixture(scope="session")

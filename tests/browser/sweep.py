@@ -24,13 +24,12 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import functools
-import http.server
 import json
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tests.conftest import QuietHandler, serve_directory
 
 from .support import ALL_DRAWN, AXE, CHROMIUM, CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, mermaid_blocks_in
 
@@ -110,12 +109,9 @@ def empty_search_index(site_dir: Path) -> bytes:
     return json.dumps({"config": config, "docs": []}).encode()
 
 
-class SweepHandler(http.server.SimpleHTTPRequestHandler):
+class SweepHandler(QuietHandler):
     """The built site, cacheable, with an empty search index and axe-core at AXE_URL."""
     replies: dict[str, tuple[str, bytes]] = {}
-
-    def log_message(self, *args) -> None:  # keep test output to what failed
-        pass
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=3600")
@@ -137,14 +133,8 @@ def serve_for_sweep(site_dir: Path):
     replies = {"/search/search_index.json": ("application/json", empty_search_index(site_dir)),
                AXE_URL: ("text/javascript", AXE.read_bytes())}
     handler = type("Handler", (SweepHandler,), {"replies": replies})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_directory(site_dir, handler=handler) as origin:
+        yield origin
 
 
 async def record(page, visit: PageVisit, *, whole_page_axe: bool, axe_rules: list | None = None) -> None:
