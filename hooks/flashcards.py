@@ -202,9 +202,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global deck
     pages = [info for info in catalog.state.pages.values() if info.valid]
-    existing = files.get_file_from_path(DECK_PATH)
-    if existing is not None:
-        files.remove(existing)
+    catalog.report(catalog.replace_hand_written(
+        files, DECK_PATH, made_from=" from the pages' glossaries, questions and numbers",
+        fix="delete it: the deck is made from the pages"))
     deck = deck_text(all_cards(pages, site=SiteMap(files), base_url=config.site_url or "/"))
     files.append(File.generated(config, DECK_PATH, content=deck))
     return files
