@@ -172,7 +172,7 @@ def deck_text(cards: Iterable[Card]) -> str:
 def all_cards(pages: list[PageInfo], *, site: SiteMap, base_url: str) -> list[Card]:
     """Every note of the deck: glossary, then questions, then numbers, each by page path and order."""
     pages = sorted(pages, key=lambda p: p.path)
-    anchors = {info.path: study_data.section_lines(info.body, info.body_line, "Check yourself")[0] for info in pages}
+    anchors = {info.path: study_data.check_anchor(info) for info in pages}
 
     def url_of(path: str, anchor: str) -> str:
         file = site.by_src.get(path)

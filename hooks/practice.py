@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 PRACTICE_PATH = "study/practice.md"
 DECK_PATH = "study/aws-study-notes-flashcards.txt"     # written by flashcards.py
-CHECK_TITLE = "Check yourself"
+CHECK_TITLE = study_data.CHECK_TITLE
 EXAM_NAMES = {"developer-associate": "Developer – Associate",
               "solutions-architect-associate": "Solutions Architect – Associate"}
 SECTION_INDEX = {"concepts": "concepts/index.md", "compare": "compare/index.md"}   # else services/<category>/
@@ -54,7 +54,7 @@ def check_anchors(pages: Iterable[PageInfo]) -> dict[str, str]:
     """src path -> the id of its `## Check yourself` heading, for the pages that have one."""
     found = {}
     for info in pages:
-        anchor, _ = study_data.section_lines(info.body, info.body_line, CHECK_TITLE)
+        anchor = study_data.check_anchor(info)
         if anchor:
             found[info.path] = anchor
     return found

@@ -18,6 +18,7 @@ from problems import Problem
 from scan import FENCE
 
 LIMITS_TITLE = "Limits and numbers"
+CHECK_TITLE = "Check yourself"
 SECTION_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 HEADING_ID = re.compile(r"\{:?[^}]*#([\w-]+)[^}]*\}\s*$")
 ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
@@ -135,6 +136,11 @@ def split_row(line: str) -> list[str]:
     if "".join(current).strip() or not line.rstrip().endswith("|"):
         cells.append("".join(current).strip())
     return cells
+
+
+def check_anchor(info: PageInfo) -> str:
+    """The id of the page's `## Check yourself` heading ("" without one)."""
+    return section_lines(info.body, info.body_line, CHECK_TITLE)[0]
 
 
 def limits_rows(info: PageInfo, body: str | None = None) -> tuple[list[LimitsRow], list[Problem]]:
