@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 GLOSSARY_PATH = "glossary.md"
 INLINE_CODE = re.compile(r"`([^`]+)`")
+# A "Used in" list longer than this is folded (`<details>`): the page stays a list of definitions to
+# scan, not 4,000 links (EC2 alone is used on 104 pages).
+USED_IN_SHOWN = 6
 ABBR_OR_SECTION = re.compile(r'<h[12][\s>]|<abbr title="[^"]*">([^<]*)</abbr>')  # Python-Markdown's output
 
 
@@ -132,12 +135,20 @@ def glossary_markdown(terms: dict[str, Term], *, usage: dict[str, list[str]], ti
             anchors.add(term_anchor)
             lines += [f'<dt id="{term_anchor}">{html.escape(term.name, quote=False)}</dt>',
                       f"<dd><p>{inline_html(term.definition)}</p>", f"<p>Defined in {link(term.path)}.</p>"]
-            users = usage.get(term.name) or []
-            if users:
-                lines.append(f"<p data-search-exclude>Used in {', '.join(link(p) for p in users)}.</p>")
-            lines[-1] += "</dd>"
+            lines[-1] += used_in_html(usage.get(term.name) or [], link) + "</dd>"
         lines += ["</dl>", ""]
     return "\n".join(lines) + "\n"
+
+
+def used_in_html(users: list[str], link: Callable[[str], str]) -> str:
+    """The pages that use a term: a line of links, folded under "Used in N pages" when it is long."""
+    if not users:
+        return ""
+    links = ", ".join(link(path) for path in users)
+    if len(users) <= USED_IN_SHOWN:
+        return f"\n<p data-search-exclude>Used in {links}.</p>"
+    return (f'\n<details class="used-in" data-search-exclude><summary>Used in {len(users)} pages</summary>'
+            f"<p>{links}.</p></details>")
 
 
 # -- tooltips -------------------------------------------------------------------------------------

@@ -328,6 +328,16 @@ def test_term_usage_lists_other_pages_whose_prose_mentions_the_term():
     assert term_finder.term_usage([a, b, c], terms) == {"AMI": ["services/compute/b.md"]}
 
 
+def test_a_long_used_in_list_is_folded_under_its_count():
+    link = lambda path: f'<a href="{path}">{path}</a>'  # noqa: E731
+    assert glossary.used_in_html([], link) == ""
+    six = [f"p{n}" for n in range(glossary.USED_IN_SHOWN)]
+    assert glossary.used_in_html(six, link).startswith('\n<p data-search-exclude>Used in <a href="p0">')
+    folded = glossary.used_in_html([*six, "p6"], link)
+    assert folded.startswith('\n<details class="used-in" data-search-exclude><summary>Used in 7 pages</summary><p><a')
+    assert folded.endswith('<a href="p6">p6</a>.</p></details>') and folded.count("<a ") == 7
+
+
 def test_anchors_letters_and_inline_html():
     assert glossary.anchor("TTL (cache)") == "term-ttl-cache" and glossary.anchor("Lambda@Edge") == "term-lambda-edge"
     assert glossary.section_letter(".ebextensions") == "E" and glossary.section_letter("3-2-1") == "0–9"
