@@ -1,8 +1,12 @@
 """Performance figures of the site, measured (not guessed) in one run: `make bench` (4-5 minutes).
 
 Prints, on the machine it runs on:
-- strict build of the whole site: seconds and milliseconds per page (best of 2, CPU and wall);
-- build at 4x content (bench/site_copies.py) vs that build, runs alternating, best of 2 each: the ratio;
+- strict build of the whole site: seconds and milliseconds per page (best of 3, CPU and wall);
+- build at 4x content (bench/site_copies.py) vs that build, runs alternating, best of 3 each: the ratio;
+- the same strict build of the project as it was when issue #15 was filed (commit ISSUE_15_COMMIT, read
+  from git), on this machine in this run, alternating with the others: its ms per page, and today's
+  per-page time as a share of it (issue #15: at most 60%). Machine speed varies from day to day, so the
+  two are compared in one run rather than against a figure from another day;
 - search index: bytes, bytes per page, gzip bytes;
 - in Chromium, bytes on the wire (CDP Network events, headers included) for a first visit to a page with
   a flowchart and a state diagram, of which Mermaid; opening search (the index is fetched then, once
@@ -38,6 +42,8 @@ from bench.site_copies import multiplied_project  # noqa: E402
 from tests.browser.support import OPEN_SHADOW_ROOTS, mermaid_blocks_in, wait_for_diagrams  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, MKDOCS, free_port  # noqa: E402
 
+# The project when issue #15 was filed (82 pages, mermaid2's plugin on): the build's point of comparison.
+ISSUE_15_COMMIT = "a1f3c127d473f923424c45717556a6699cd6c810"
 FLOWCHART_AND_STATE_PAGE = "services/compute/ec2/"              # a flowchart and a state diagram
 SECOND_DIAGRAM_PAGE = "services/application-integration/sqs/"   # three flowcharts
 SEQUENCE_DIAGRAM_PAGE = "services/security-identity/sts/"       # a diagram type the first page lacks
@@ -70,15 +76,33 @@ def best(timings: list[tuple[float, float]]) -> tuple[float, float]:
     return min(t[0] for t in timings), min(t[1] for t in timings)
 
 
-def builds(site_dir: Path, workdir: Path, env: dict, runs: int = 2) -> dict:
-    """Best (wall, CPU) seconds and pages of the strict build of the site (1x) and of the site with its
-    content copied 4 times (bench/site_copies.py, not strict), runs alternating so load hits both alike."""
-    four = multiplied_project(4, workdir)
-    timings = {1: [], 4: []}
+def issue_15_project(workdir: Path) -> Path | None:
+    """The project's files at ISSUE_15_COMMIT, unpacked from git beside its `node_modules` (the build
+    vendors Mermaid from it); None where git does not have that commit (a shallow clone)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", ISSUE_15_COMMIT],
+                             capture_output=True)
+    if archive.returncode != 0:
+        return None
+    project = workdir / "issue-15"
+    project.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(project)], input=archive.stdout, check=True)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    return project
+
+
+def builds(site_dir: Path, workdir: Path, env: dict, runs: int = 3) -> dict:
+    """Best (wall, CPU) seconds and pages of the strict build of the site (1x), of the site with its
+    content copied 4 times (bench/site_copies.py, not strict) and of the project at ISSUE_15_COMMIT
+    (strict, as it was built then), runs alternating so load hits all alike."""
+    projects = {1: (ROOT, site_dir, "--strict"), 4: (multiplied_project(4, workdir), workdir / "s4", "--no-strict")}
+    issue_15 = issue_15_project(workdir)
+    if issue_15:
+        projects["issue 15"] = (issue_15, workdir / "s-issue-15", "--strict")
+    timings = {key: [] for key in projects}
     for _ in range(runs):
-        timings[1].append(timed_build(ROOT, site_dir, "--strict", env=env))
-        timings[4].append(timed_build(four, workdir / "s4", "--no-strict"))
-    return {1: (best(timings[1]), built_pages(site_dir)), 4: (best(timings[4]), built_pages(workdir / "s4"))}
+        for key, (project, output, strictness) in projects.items():
+            timings[key].append(timed_build(project, output, strictness, env=env if project == ROOT else None))
+    return {key: (best(timings[key]), built_pages(output)) for key, (_, output, _) in projects.items()}
 
 
 COMPRESSED_TYPES = (".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt")
@@ -268,14 +292,28 @@ def main() -> None:
         measured = builds(site_dir, workdir, env)
         ((wall, cpu), pages), ((wall4, cpu4), pages4) = measured[1], measured[4]
         print(f"strict build, {pages} pages: {wall:.2f} s wall ({wall / pages * 1000:.0f} ms per page), "
-              f"{cpu:.2f} s CPU ({cpu / pages * 1000:.0f} ms per page); best of 2")
+              f"{cpu:.2f} s CPU ({cpu / pages * 1000:.0f} ms per page); best of 3")
         print(f"build at 4x content ({pages4} pages, not strict): {wall4:.2f} s wall, {cpu4:.2f} s CPU; "
               f"ratio to 1x {cpu4 / cpu:.2f} CPU, {wall4 / wall:.2f} wall (pages x{pages4 / pages:.2f}); "
-              "best of 2, alternating with the 1x builds")
+              "best of 3, alternating with the 1x builds")
+        if "issue 15" in measured:
+            (wall0, cpu0), pages0 = measured["issue 15"]
+            print(f"the same strict build of the project when issue #15 was filed ({ISSUE_15_COMMIT[:7]}, "
+                  f"{pages0} pages), now: {wall0:.2f} s wall ({wall0 / pages0 * 1000:.0f} ms per page), "
+                  f"{cpu0:.2f} s CPU ({cpu0 / pages0 * 1000:.0f} ms per page); today's per page as a share "
+                  f"of it: {(cpu / pages) / (cpu0 / pages0):.0%} CPU, {(wall / pages) / (wall0 / pages0):.0%} "
+                  "wall (issue #15: at most 60%)")
+        else:
+            print(f"the project when issue #15 was filed: commit {ISSUE_15_COMMIT[:7]} is not in this "
+                  "clone's history (a shallow clone?): no comparison")
 
         index = (site_dir / "search" / "search_index.json").read_bytes()
         print(f"search index: {kib(len(index))}; per page {len(index) / pages:,.0f} bytes "
               f"({len(index) / pages / 1024:.2f} KiB); gzip {kib(len(gzip.compress(index, 6)))}")
+        if "issue 15" in measured:
+            index0 = (workdir / "s-issue-15" / "search" / "search_index.json").stat().st_size
+            print(f"search index when issue #15 was filed: {kib(index0)}; per page {index0 / pages0:,.0f} bytes; "
+                  f"today's per page as a share of it: {(len(index) / pages) / (index0 / pages0):.0%}")
 
         # Both servers answer on the port the site was built for (its sitemap names it): one after the other.
         with sync_playwright() as playwright:

@@ -26,6 +26,7 @@ def load_hook(name: str):
 navigation = load_hook("navigation")
 vendor_assets = load_hook("vendor_assets")
 offline_build = load_hook("offline_build")
+garbage_collection = load_hook("garbage_collection")
 
 
 def write(path: Path, text: str) -> None:
@@ -100,6 +101,18 @@ def test_vendored_libraries_become_site_files_without_maps_or_types(tiny_site, t
         "assets/vendor/mermaid/mermaid.esm.min.mjs",
         "assets/vendor/mermaid/mermaid.min.js",
     ]
+
+
+def test_objects_alive_at_on_env_are_frozen_until_the_build_ends():
+    import gc
+
+    kept_to_the_end = [{"page": n} for n in range(1000)]
+    try:
+        assert garbage_collection.on_env("env", config=None, files=None) == "env"
+        assert gc.get_freeze_count() >= len(kept_to_the_end)  # the collector skips them from now on
+    finally:
+        garbage_collection.on_post_build(config=None)
+    assert gc.get_freeze_count() == 0  # given back: a `mkdocs serve` rebuild can free the old pages
 
 
 def test_offline_build_uses_the_local_shim_and_drops_instant_navigation(tmp_path):
