@@ -13,11 +13,12 @@ SKIPPED_FOLDERS = {".git", "node_modules", ".venv", "site", "dist", "__pycache__
 
 
 def named_paths(text: str) -> set[str]:
-    """Backticked words and link targets that look like repository paths."""
+    """Backticked words and link targets that look like repository paths (an absolute path such as
+    `/usr/bin/chromium` names the machine, not the repository)."""
     candidates = re.findall(r"`([^`\s]+)`", text) + re.findall(r"\]\(([^)\s#]+)", text)
     return {c for c in candidates
             if not re.match(r"^[a-z]+://", c) and "<" not in c and ("/" in c or c.endswith(EXTENSIONS))
-            and not c.startswith(NOT_IN_THE_REPOSITORY) and not c.startswith(("--", "$"))}
+            and not c.startswith(NOT_IN_THE_REPOSITORY) and not c.startswith(("--", "$", "/"))}
 
 
 def repository_paths() -> list[str]:
@@ -46,6 +47,7 @@ def test_every_path_the_readme_and_contributing_name_exists():
 
 
 def test_a_wrong_path_is_caught():
-    names = named_paths("The hook `hooks/mermaid_assets.py` and [the guide](docs/about/nope.md).")
+    names = named_paths("The hook `hooks/mermaid_assets.py` and [the guide](docs/about/nope.md), "
+                        "with `/usr/bin/chromium`.")
     assert names == {"hooks/mermaid_assets.py", "docs/about/nope.md"}
     assert not any(exists(name, repository_paths()) for name in names)
