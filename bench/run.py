@@ -1,12 +1,14 @@
-"""Performance figures of the site, measured (not guessed) in one run: `make bench` (4-5 minutes).
+"""Performance figures of the site, measured (not guessed) in one run: `make bench` (3 to 7 minutes).
 
 Prints, on the machine it runs on:
 - strict build of the whole site: seconds and milliseconds per page (best of 3, CPU and wall);
 - build at 4x content (bench/site_copies.py) vs that build, runs alternating, best of 3 each: the ratio;
 - the same strict build of the project as it was when issue #15 was filed (commit ISSUE_15_COMMIT, read
   from git), on this machine in this run, alternating with the others: its ms per page, and today's
-  per-page time as a share of it (issue #15: at most 60%). Machine speed varies from day to day, so the
-  two are compared in one run rather than against a figure from another day;
+  per-page time as a share of it (issue #15: at most 60%). The machine's speed varies through the day,
+  so the two are compared in one run rather than against a figure from another hour. Each ratio is also
+  given per round (the builds of one round run back to back), with the median: the best of 3 short
+  builds catches a fast moment more often than the best of 3 long ones;
 - search index: bytes, bytes per page, gzip bytes;
 - in Chromium, bytes on the wire (CDP Network events, headers included) for a first visit to a page with
   a flowchart and a state diagram, of which Mermaid; opening search (the index is fetched then, once
@@ -102,7 +104,15 @@ def builds(site_dir: Path, workdir: Path, env: dict, runs: int = 3) -> dict:
     for _ in range(runs):
         for key, (project, output, strictness) in projects.items():
             timings[key].append(timed_build(project, output, strictness, env=env if project == ROOT else None))
-    return {key: (best(timings[key]), built_pages(output)) for key, (_, output, _) in projects.items()}
+    measured = {key: (best(timings[key]), built_pages(output)) for key, (_, output, _) in projects.items()}
+    measured["rounds"] = timings
+    return measured
+
+
+def per_round(timings: dict, numerator, denominator, *, scale: float = 1.0) -> str:
+    """CPU seconds of one build over another's, round by round (times `scale`), and their median."""
+    ratios = [top[1] / bottom[1] * scale for top, bottom in zip(timings[numerator], timings[denominator])]
+    return f"per round {', '.join(f'{r:.2f}' for r in ratios)} (median {statistics.median(ratios):.2f})"
 
 
 COMPRESSED_TYPES = (".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt")
@@ -295,14 +305,16 @@ def main() -> None:
               f"{cpu:.2f} s CPU ({cpu / pages * 1000:.0f} ms per page); best of 3")
         print(f"build at 4x content ({pages4} pages, not strict): {wall4:.2f} s wall, {cpu4:.2f} s CPU; "
               f"ratio to 1x {cpu4 / cpu:.2f} CPU, {wall4 / wall:.2f} wall (pages x{pages4 / pages:.2f}); "
-              "best of 3, alternating with the 1x builds")
+              "best of 3, alternating with the 1x builds; CPU ratio "
+              f"{per_round(measured['rounds'], 4, 1)}")
         if "issue 15" in measured:
             (wall0, cpu0), pages0 = measured["issue 15"]
             print(f"the same strict build of the project when issue #15 was filed ({ISSUE_15_COMMIT[:7]}, "
                   f"{pages0} pages), now: {wall0:.2f} s wall ({wall0 / pages0 * 1000:.0f} ms per page), "
                   f"{cpu0:.2f} s CPU ({cpu0 / pages0 * 1000:.0f} ms per page); today's per page as a share "
                   f"of it: {(cpu / pages) / (cpu0 / pages0):.0%} CPU, {(wall / pages) / (wall0 / pages0):.0%} "
-                  "wall (issue #15: at most 60%)")
+                  "wall (issue #15: at most 60%); per-page share "
+                  f"{per_round(measured['rounds'], 1, 'issue 15', scale=pages0 / pages)}")
         else:
             print(f"the project when issue #15 was filed: commit {ISSUE_15_COMMIT[:7]} is not in this "
                   "clone's history (a shallow clone?): no comparison")
