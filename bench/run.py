@@ -92,10 +92,10 @@ def issue_15_project(workdir: Path) -> Path | None:
     return project
 
 
-def builds(site_dir: Path, workdir: Path, env: dict, runs: int = 3) -> dict:
+def builds(site_dir: Path, workdir: Path, env: dict, runs: int = 3) -> tuple[dict, dict]:
     """Best (wall, CPU) seconds and pages of the strict build of the site (1x), of the site with its
     content copied 4 times (bench/site_copies.py, not strict) and of the project at ISSUE_15_COMMIT
-    (strict, as it was built then), runs alternating so load hits all alike."""
+    (strict, as it was built then), runs alternating so load hits all alike; and every round's timings."""
     projects = {1: (ROOT, site_dir, "--strict"), 4: (multiplied_project(4, workdir), workdir / "s4", "--no-strict")}
     issue_15 = issue_15_project(workdir)
     if issue_15:
@@ -104,9 +104,7 @@ def builds(site_dir: Path, workdir: Path, env: dict, runs: int = 3) -> dict:
     for _ in range(runs):
         for key, (project, output, strictness) in projects.items():
             timings[key].append(timed_build(project, output, strictness, env=env if project == ROOT else None))
-    measured = {key: (best(timings[key]), built_pages(output)) for key, (_, output, _) in projects.items()}
-    measured["rounds"] = timings
-    return measured
+    return {key: (best(timings[key]), built_pages(output)) for key, (_, output, _) in projects.items()}, timings
 
 
 def per_round(timings: dict, numerator, denominator, *, scale: float = 1.0) -> str:
@@ -299,14 +297,14 @@ def main() -> None:
         origin = f"http://127.0.0.1:{port}"
         env = dict(os.environ, SITE_URL=origin + "/", NO_MKDOCS_2_WARNING="1")
         site_dir = workdir / "site"
-        measured = builds(site_dir, workdir, env)
+        measured, rounds = builds(site_dir, workdir, env)
         ((wall, cpu), pages), ((wall4, cpu4), pages4) = measured[1], measured[4]
         print(f"strict build, {pages} pages: {wall:.2f} s wall ({wall / pages * 1000:.0f} ms per page), "
               f"{cpu:.2f} s CPU ({cpu / pages * 1000:.0f} ms per page); best of 3")
         print(f"build at 4x content ({pages4} pages, not strict): {wall4:.2f} s wall, {cpu4:.2f} s CPU; "
               f"ratio to 1x {cpu4 / cpu:.2f} CPU, {wall4 / wall:.2f} wall (pages x{pages4 / pages:.2f}); "
               "best of 3, alternating with the 1x builds; CPU ratio "
-              f"{per_round(measured['rounds'], 4, 1)}")
+              f"{per_round(rounds, 4, 1)}")
         if "issue 15" in measured:
             (wall0, cpu0), pages0 = measured["issue 15"]
             print(f"the same strict build of the project when issue #15 was filed ({ISSUE_15_COMMIT[:7]}, "
@@ -314,7 +312,7 @@ def main() -> None:
                   f"{cpu0:.2f} s CPU ({cpu0 / pages0 * 1000:.0f} ms per page); today's per page as a share "
                   f"of it: {(cpu / pages) / (cpu0 / pages0):.0%} CPU, {(wall / pages) / (wall0 / pages0):.0%} "
                   "wall (issue #15: at most 60%); per-page share "
-                  f"{per_round(measured['rounds'], 1, 'issue 15', scale=pages0 / pages)}")
+                  f"{per_round(rounds, 1, 'issue 15', scale=pages0 / pages)}")
         else:
             print(f"the project when issue #15 was filed: commit {ISSUE_15_COMMIT[:7]} is not in this "
                   "clone's history (a shallow clone?): no comparison")
