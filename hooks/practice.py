@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 PRACTICE_PATH = "study/practice.md"
 DECK_PATH = "study/aws-study-notes-flashcards.txt"     # written by flashcards.py
-CHECK_TITLE = study_data.CHECK_TITLE
 EXAM_NAMES = {"developer-associate": "Developer – Associate",
               "solutions-architect-associate": "Solutions Architect – Associate"}
 SECTION_INDEX = {"concepts": "concepts/index.md", "compare": "compare/index.md"}   # else services/<category>/
@@ -126,8 +125,8 @@ def missing_anchor_problems(questions: Iterable[Question], anchors: dict[str, st
         present = rendered.get(question.path)
         if present is not None and (not anchor or anchor not in present):
             problems.append(Problem(question.path, question.line,
-                                    f"question \"{question.question}\" is not under a `## {CHECK_TITLE}` heading",
-                                    f"put the `??? question` blocks in the page's `## {CHECK_TITLE}` section"))
+                                    f"question \"{question.question}\" is not under a `## {study_data.CHECK_TITLE}` heading",
+                                    f"put the `??? question` blocks in the page's `## {study_data.CHECK_TITLE}` section"))
     return problems
 
 
