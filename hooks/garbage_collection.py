@@ -5,7 +5,8 @@ HTML, table of contents and navigation alive until it ends. Python's full collec
 it again each time the templates' allocations trigger one, so the collector's cost grows with the
 page count times the number of collections: about 8% of a build of the site copied 4 times, none at
 1x (bench/run.py measures the ratio). `gc.freeze()` moves what exists to a generation the collector
-skips; `on_post_build` (or `on_build_error`) gives it back, so `mkdocs serve` rebuilds do not keep old pages forever.
+skips; `on_post_build` (or `on_build_error`) gives it back, so `mkdocs serve` rebuilds do not keep old
+pages forever.
 """
 from __future__ import annotations
 
