@@ -16,6 +16,11 @@ documentation, the glossary's "Defined in" and "Used in" lines) and what never r
 Page sections are marked in `on_page_content` (Material's search plugin reads the attribute, then drops
 it from the page); the index itself is rewritten once in `on_post_build`, after Material's search
 plugin has written it and before its offline plugin copies it into `search_index.js`.
+
+Material's search plugin parses each page's HTML in Python (a tenth of a build), excluded parts too.
+A page's tail from Check yourself on (Check yourself, Official documentation, Related, Referenced by:
+a third of a service page) is all excluded, so `on_page_context` hands Material the page without it and
+puts it back, as Material would have left it, before the page is rendered.
 """
 from __future__ import annotations
 
@@ -24,11 +29,12 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 # Material removes `data-search-*="value"` from the page after indexing it; without a value it would stay.
@@ -44,6 +50,8 @@ CODE_BLOCK = re.compile(r"(<pre>.*?</pre>)", re.S)
 WHITESPACE_RUN = re.compile(r"\s{2,}")
 PARAGRAPH_START, PARAGRAPH_END = re.compile(r"<p(?:\s[^>]*)?>"), re.compile(r"\s*</p>\s*")
 SPACE_AROUND_LIST_TAGS = re.compile(r"\s*(</?(?:ul|ol|li)>)\s*")
+HEADING = re.compile(r"<h[1-6][\s>][^>]*")
+MATERIAL_STRIPS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # what Material's plugin removes after indexing
 
 
 def exclude_sections(html_text: str) -> str:
@@ -52,6 +60,15 @@ def exclude_sections(html_text: str) -> str:
     if 'id="check-yourself' in html_text:
         html_text = CHECK_YOURSELF.sub(rf"\1{EXCLUDE}", html_text, count=1)
     return html_text.replace(UPDATED_TITLE, UPDATED_TITLE.replace(">Updated", f"{EXCLUDE}>Updated"))
+
+
+def excluded_tail(html_text: str) -> int:
+    """Where the page's excluded tail starts: the Check yourself heading, when it and every heading
+    after it are excluded from search (-1: no such tail, Material parses the whole page)."""
+    start = html_text.find('<h2 id="check-yourself')
+    if start < 0 or any("data-search-exclude" not in heading for heading in HEADING.findall(html_text, start)):
+        return -1
+    return start
 
 
 def diagram_as_text(source: str) -> str:
@@ -92,6 +109,30 @@ def compact_index(index_json: str) -> str:
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return exclude_sections(html_text)
+
+
+tails: dict[str, str] = {}   # src path -> the excluded tail of a page Material is indexing
+
+
+@event_priority(10)  # before Material's search plugin (0) indexes the page
+def _hide_excluded_tail(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    start = excluded_tail(page.content or "")
+    tails.pop(page.file.src_uri, None)  # `mkdocs serve`: never a tail left by a build that failed
+    if start >= 0:
+        tails[page.file.src_uri] = page.content[start:]
+        page.content = page.content[:start]
+    return context
+
+
+@event_priority(-10)  # after Material's search plugin (0), before the page is rendered
+def _restore_excluded_tail(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    tail = tails.pop(page.file.src_uri, None)
+    if tail is not None:
+        page.content += MATERIAL_STRIPS.sub("", tail)
+    return context
+
+
+on_page_context = CombinedEvent(_hide_excluded_tail, _restore_excluded_tail)
 
 
 @event_priority(-50)  # after Material's search plugin (0) writes the index, before its offline plugin (-100) copies it

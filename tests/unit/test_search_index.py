@@ -18,6 +18,16 @@ def test_check_yourself_heading_is_marked_and_other_headings_are_not():
     assert search_index.exclude_sections(box) == box.replace('title">', 'title" data-search-exclude="excluded">')
 
 
+def test_excluded_tail_starts_at_check_yourself_when_every_later_heading_is_excluded():
+    check = '<h2 id="check-yourself" data-search-exclude="excluded">Check yourself</h2><p>Q?</p>'
+    related = '<h2 data-search-exclude id="related">Related</h2><ul><li>SQS</li></ul>'
+    head = '<h1 id="ec2">EC2</h1><h2 id="exam-tips">Exam tips</h2><p>Tip.</p>'
+    assert search_index.excluded_tail(head + check + related) == len(head)
+    assert search_index.excluded_tail(head + check) == len(head)
+    assert search_index.excluded_tail(head + related) == -1                       # no Check yourself
+    assert search_index.excluded_tail(head + check + '<h3 id="more">More</h3>' + related) == -1  # indexed heading
+
+
 def test_diagram_source_becomes_its_description_and_code_keeps_its_lines():
     code = "<pre><code>aws sqs send-message \\\n    --queue-url URL</code></pre>"
     entry = {"location": "a/#b", "title": "How  it works", "boost": 5.0,
@@ -52,12 +62,20 @@ def test_fixture_build_skips_check_yourself_and_leaves_no_attribute_in_the_page(
     with open(fixture_site.root / "mkdocs.yml", "a", encoding="utf-8") as config:
         config.write(f"  - {HOOKS / 'search_index'}.py\n")  # the hooks list is the file's last key
     page = fixture_site.read("services/compute/ec2.md")
-    fixture_site.write("services/compute/ec2.md", page.rstrip() + "\n\n## Check yourself\n\nWhat boots an instance? An AMI.\n")
+    fixture_site.write("services/compute/ec2.md", page.rstrip() + "\n\n## Check yourself\n\nWhat boots an instance? Quokka answer.\n"
+                       "\n## Further reading { data-search-exclude }\n\nNumbat reading.\n")
+    page = fixture_site.read("services/compute/ami.md")  # a heading search indexes after Check yourself
+    fixture_site.write("services/compute/ami.md", page.rstrip() + "\n\n## Check yourself\n\nWhat holds objects? Wombat answer.\n"
+                       "\n## Pricing\n\nPay per gigabyte stored.\n")
     result = fixture_site.build()
     assert result.returncode == 0, result.log
     index = json.loads((result.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = [doc["location"] for doc in index["docs"]]
     assert "services/compute/ec2/" in locations
     assert not [location for location in locations if location.endswith("#check-yourself")]
-    html = result.html("services/compute/ec2")
-    assert 'id="check-yourself"' in html and search_index.EXCLUDE not in html
+    assert "services/compute/ami/#pricing" in locations
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    assert "Pay per gigabyte" in texts and "Quokka" not in texts and "Wombat" not in texts and "Numbat" not in texts
+    html = result.html("services/compute/ec2")  # the tail Material did not see is back, as Material leaves a page
+    assert 'id="check-yourself"' in html and "Quokka answer" in html and search_index.EXCLUDE not in html
+    assert '<h2 data-search-exclude id="further-reading">' in html and "Numbat reading" in html
