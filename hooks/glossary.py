@@ -100,17 +100,25 @@ def inline_html(text: str) -> str:
     return INLINE_CODE.sub(r"<code>\1</code>", html.escape(text, quote=False))
 
 
-def glossary_markdown(terms: dict[str, Term], *, usage: dict[str, list[str]], titles: dict[str, str],
-                      url_of: Callable[[str], str]) -> str:
+@dataclass(frozen=True)
+class GlossaryPage:
+    markdown: str
+    term_lists: dict[str, str]   # placeholder comment in the Markdown -> one letter's terms as HTML
+    anchors: frozenset[str]      # the terms' ids, inside the term lists
+
+
+def glossary_page(terms: dict[str, Term], *, usage: dict[str, list[str]], titles: dict[str, str],
+                  url_of: Callable[[str], str]) -> GlossaryPage:
     """The Glossary page: A-Z sections, each term with its definition, defining page and users.
 
-    The headings and the letter index are Markdown; each letter's terms are one raw HTML `<dl>`,
-    built from checked data with the URLs MkDocs gives the pages (`url_of(path)`, relative to the
-    glossary page): Python-Markdown passes the block through, so hundreds of terms and links cost
-    almost nothing to render. The rendered page still has the `id`s, so links.py checks links to
-    `glossary.md#term-…`. The page is left out of search: each definition restates the page that
-    owns the term (which search finds), acronyms show it as a tooltip on every page, and the index
-    every page downloads stays smaller (hooks/search_index.py)."""
+    The headings and the letter index are Markdown; each letter's terms are one HTML `<dl>`, built
+    from checked data with the URLs MkDocs gives the pages (`url_of(path)`, relative to the glossary
+    page). The Markdown holds a comment in its place and `on_page_content` puts it in: Python-Markdown
+    and MkDocs would each parse the 500 KB of HTML only to pass it through (a twentieth of the
+    Markdown time of the whole site). The terms' ids are added to the page's anchors, so links.py
+    checks links to `glossary.md#term-…`. The page is left out of search: each definition restates
+    the page that owns the term (which search finds), acronyms show it as a tooltip on every page,
+    and the index every page downloads stays smaller (hooks/search_index.py)."""
     lines = [
         "---", "title: Glossary",
         "description: Every acronym and term the study notes define, A to Z, with the page that explains it.",
@@ -118,7 +126,7 @@ def glossary_markdown(terms: dict[str, Term], *, usage: dict[str, list[str]], ti
         "Every term the pages define, in one list. Hover over an acronym anywhere on the site to see its",
         "definition; follow **Defined in** for the full explanation.", "",
     ]
-    by_letter, anchors = {}, set()
+    by_letter, anchors, term_lists = {}, set(), {}
     for name in sorted(terms, key=lambda n: (n.lstrip(".").casefold(), n)):
         by_letter.setdefault(section_letter(name), []).append(terms[name])
     lines += [" · ".join(f"[{letter}](#{section_anchor(letter)})" for letter in by_letter), ""]
@@ -127,17 +135,26 @@ def glossary_markdown(terms: dict[str, Term], *, usage: dict[str, list[str]], ti
         return f'<a href="{html.escape(url_of(path))}">{html.escape(titles[path], quote=False)}</a>'
 
     for letter, letter_terms in by_letter.items():
-        lines += [f"## {letter} {{ #{section_anchor(letter)} }}", "", '<dl class="glossary">']
+        placeholder = f"<!-- glossary terms {section_anchor(letter)} -->"
+        lines += [f"## {letter} {{ #{section_anchor(letter)} }}", "", placeholder, ""]
+        items = ['<dl class="glossary">']
         for term in letter_terms:
             term_anchor = anchor(term.name)
             while term_anchor in anchors:
                 term_anchor += "-x"
             anchors.add(term_anchor)
-            lines += [f'<dt id="{term_anchor}">{html.escape(term.name, quote=False)}</dt>',
+            items += [f'<dt id="{term_anchor}">{html.escape(term.name, quote=False)}</dt>',
                       f"<dd><p>{inline_html(term.definition)}</p>", f"<p>Defined in {link(term.path)}.</p>"]
-            lines[-1] += used_in_html(usage.get(term.name) or [], link) + "</dd>"
-        lines += ["</dl>", ""]
-    return "\n".join(lines) + "\n"
+            items[-1] += used_in_html(usage.get(term.name) or [], link) + "</dd>"
+        term_lists[placeholder] = "\n".join(items + ["</dl>"])
+    return GlossaryPage("\n".join(lines) + "\n", term_lists, frozenset(anchors))
+
+
+def with_term_lists(html_text: str, page: GlossaryPage) -> str:
+    """The rendered Glossary page with each letter's terms in place of its placeholder."""
+    for placeholder, term_list in page.term_lists.items():
+        html_text = html_text.replace(placeholder, term_list, 1)
+    return html_text
 
 
 def used_in_html(users: list[str], link: Callable[[str], str]) -> str:
@@ -197,6 +214,7 @@ def first_use_tooltips(html_text: str) -> str:
 
 terms: dict[str, Term] = {}      # this build's glossary: term -> Term
 tooltips: dict[str, str] = {}    # src path -> abbreviation definitions to append to the page
+page_parts: GlossaryPage | None = None   # the Glossary page's Markdown and its term lists
 
 
 def glossary_file_problems(files: Files) -> list[Problem]:
@@ -207,14 +225,14 @@ def glossary_file_problems(files: Files) -> list[Problem]:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global terms, tooltips
-    terms, tooltips = {}, {}  # `mkdocs serve` keeps this module loaded: never reuse a previous build's
+    global terms, tooltips, page_parts
+    terms, tooltips, page_parts = {}, {}, None  # `mkdocs serve` keeps this module loaded: never reuse a previous build's
     return config
 
 
 @event_priority(50)  # after pages.py fills the catalog (100), before links.py and crosslinks.py map the files (0)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global terms, tooltips
+    global terms, tooltips, page_parts
     problems = glossary_file_problems(files)
     everything = list(catalog.state.pages.values())
     pages = [info for info in everything if info.valid]
@@ -222,9 +240,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     catalog.report(problems + found + undefined_abbr_problems(pages, terms))
     indexes = {info.path: TextIndex(info.prose) for info in everything}  # one per page, used twice
     page = File.generated(config, GLOSSARY_PATH, content="")
-    page.content_string = glossary_markdown(
+    page_parts = glossary_page(
         terms, usage=term_usage(everything, terms, indexes=indexes), titles={info.path: info.title for info in everything},
         url_of=lambda path: files.get_file_from_path(path).url_relative_to(page))
+    page.content_string = page_parts.markdown
     files.append(page)
     short_forms = tooltip_terms(terms, pages)
     vocabulary = Vocabulary((name, True) for name in short_forms)
@@ -241,4 +260,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == GLOSSARY_PATH and page_parts is not None:
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | page_parts.anchors
+        return with_term_lists(html_text, page_parts)
     return first_use_tooltips(html_text)

@@ -345,20 +345,30 @@ def test_anchors_letters_and_inline_html():
     assert glossary.inline_html("Files in `.config` & <b>") == "Files in <code>.config</code> &amp; &lt;b&gt;"
 
 
-def test_glossary_markdown_has_letters_anchors_links_and_search_settings():
+def test_glossary_page_has_letters_anchors_links_and_search_settings():
     a = defining("services/compute/a.md", "  AMI: Image.\n  ENI: Card.\n  .ebextensions: Config `files`.\n  EC2: VM.\n")
     terms, _ = glossary.collect_terms([a])
     titles = {"services/compute/a.md": "A & co", "concepts/b.md": "B"}
-    text = glossary.glossary_markdown(terms, usage={"AMI": ["concepts/b.md", "services/compute/a.md"], "ENI": []}, titles=titles,
-                                      url_of=lambda path: path.replace(".md", "/"))
+    page = glossary.glossary_page(terms, usage={"AMI": ["concepts/b.md", "services/compute/a.md"], "ENI": []}, titles=titles,
+                                  url_of=lambda path: path.replace(".md", "/"))
+    text = page.markdown
     assert text.startswith("---\ntitle: Glossary\n") and "search:\n  exclude: true\n" in text
-    assert "[A](#a) · [E](#e)" in text and "## A { #a }\n\n<dl" in text and "## E { #e }" in text
+    assert "[A](#a) · [E](#e)" in text and "## A { #a }\n\n<!-- glossary terms a -->\n" in text and "## E { #e }" in text
+    assert "<dl" not in text and "<dt" not in text   # the term lists are put in after Markdown
+    assert list(page.term_lists) == ["<!-- glossary terms a -->", "<!-- glossary terms e -->"]
+    lists = "\n".join(page.term_lists.values())
+    assert lists.startswith('<dl class="glossary">\n<dt id="term-ami">')
     assert ('<dt id="term-ami">AMI</dt>\n<dd><p>Image.</p>\n<p>Defined in <a href="services/compute/a/">A &amp; co</a>.</p>\n'
-            '<p data-search-exclude>Used in <a href="concepts/b/">B</a>, <a href="services/compute/a/">A &amp; co</a>.</p></dd>') in text
-    assert '<dd><p>Card.</p>\n<p>Defined in <a href="services/compute/a/">A &amp; co</a>.</p></dd>' in text
-    assert "<p>Config <code>files</code>.</p>" in text
-    names = re.findall(r'<dt id="[^"]+">([^<]+)</dt>', text)
-    assert names == ["AMI", ".ebextensions", "EC2", "ENI"] and text.count("Used in") == 1
+            '<p data-search-exclude>Used in <a href="concepts/b/">B</a>, <a href="services/compute/a/">A &amp; co</a>.</p></dd>') in lists
+    assert '<dd><p>Card.</p>\n<p>Defined in <a href="services/compute/a/">A &amp; co</a>.</p></dd>' in lists
+    assert "<p>Config <code>files</code>.</p>" in lists
+    names = re.findall(r'<dt id="[^"]+">([^<]+)</dt>', lists)
+    assert names == ["AMI", ".ebextensions", "EC2", "ENI"] and lists.count("Used in") == 1
+    assert page.anchors == {"term-ami", "term-ebextensions", "term-ec2", "term-eni"}
+    rendered = '<h2 id="a">A</h2>\n<!-- glossary terms a -->\n<h2 id="e">E</h2>\n<!-- glossary terms e -->'
+    assert glossary.with_term_lists(rendered, page) == (
+        f'<h2 id="a">A</h2>\n{page.term_lists["<!-- glossary terms a -->"]}\n'
+        f'<h2 id="e">E</h2>\n{page.term_lists["<!-- glossary terms e -->"]}')
 
 
 def test_tooltip_terms_acronyms_abbr_values_and_expansions():
