@@ -120,7 +120,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(0)  # last of the appended sections: after references.py (10) and glossary.py (5)
+@event_priority(0)  # last of the appended sections: after references.py (10)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     extra = sections.get(page.file.src_uri)
     return f"{markdown.rstrip()}\n\n{extra}" if extra else markdown

@@ -2,9 +2,9 @@
 
 Each term is defined once site-wide, on the page that owns it. The generated page (`glossary.md`, a
 virtual file) lists the terms A-Z with their definition, the defining page and the pages that use the
-term (found by `term_finder.py`). Every page gets Python-Markdown abbreviation definitions
-(`*[DLQ]: ...`) for the acronyms it uses, which Material shows as tooltips (`content.tooltips`) on the
-first use in each section. This hook owns the terms and tooltips of the build: made anew in `on_config`.
+term (found by `term_finder.py`). Every page gets `<abbr title="definition">` on the first use in each
+section of each acronym its prose uses, which Material shows as a tooltip (`content.tooltips`). This
+hook owns the terms and tooltips of the build: made anew in `on_config`.
 """
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ INLINE_CODE = re.compile(r"`([^`]+)`")
 # A "Used in" list longer than this is folded (`<details>`): the page stays a list of definitions to
 # scan, not 4,000 links (EC2 alone is used on 104 pages).
 USED_IN_SHOWN = 6
-ABBR_OR_SECTION = re.compile(r'<h[12][\s>]|<abbr title="[^"]*">([^<]*)</abbr>')  # Python-Markdown's output
+# Python-Markdown's `&` in an attribute: escaped unless it starts an entity (markdown.serializers).
+BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.I)
 
 
 @dataclass(frozen=True)
@@ -183,37 +184,51 @@ def tooltip_terms(terms: dict[str, Term], pages: Iterable[PageInfo]) -> dict[str
     return dict(sorted(tooltips.items()))
 
 
-def abbreviation_block(tooltips: dict[str, str], text: str | TextIndex, *, vocabulary: Vocabulary | None = None) -> str:
-    """Python-Markdown abbreviation definitions for the tooltip terms a page's text (or TextIndex) uses."""
+def page_tooltips(tooltips: dict[str, str], text: str | TextIndex, *, vocabulary: Vocabulary | None = None) -> dict[str, str]:
+    """The tooltip terms a page's text (or TextIndex) uses: short form -> definition."""
     index = text if isinstance(text, TextIndex) else TextIndex(text)
     used = index.find(vocabulary or Vocabulary((name, True) for name in tooltips))
-    return "\n".join(f"*[{name}]: {tooltips[name]}" for name in sorted(used))
+    return {name: tooltips[name] for name in sorted(used)}
 
 
-def first_use_tooltips(html_text: str) -> str:
-    """Keep the tooltip on the first use of each acronym in each section (`<h2>`); later uses in the
-    same section become plain text. Like the style guide's "link the first mention", and it keeps
-    dotted underlines from cluttering a page that says RCU fifty times (and halves the page weight
-    tooltips add)."""
+def attribute_value(text: str) -> str:
+    """Text as an HTML attribute value, escaped the way Python-Markdown escapes one."""
+    text = BARE_AMPERSAND.sub("&amp;", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def with_tooltips(html_text: str, tooltips: dict[str, str]) -> str:
+    """The rendered page with a tooltip (`<abbr title>`) on the first use of each acronym in each
+    section (`<h1>`, `<h2>`), in text only: not in code, tags or attributes. Like the style guide's
+    "link the first mention", and it keeps dotted underlines from cluttering a page that says RCU
+    fifty times. Done on the HTML, in one regular expression: Python-Markdown's `abbr` extension
+    walked every element of every page and wrapped every use (15% of the Markdown time), and a
+    second pass then unwrapped all but the first."""
+    if not tooltips:
+        return html_text
+    names = "|".join(re.escape(name) for name in sorted(tooltips, key=len, reverse=True))
+    # Code and code blocks (skipped whole), a section heading, or a term outside any tag.
+    pattern = re.compile(rf"<(pre|code)\b.*?</\1>|(<h[12][\s>])|\b({names})\b(?![^<]*>)", re.S)
+    titles = {name: attribute_value(definition) for name, definition in tooltips.items()}
     seen, section = set(), [0]
 
-    def keep_first(match: re.Match) -> str:
-        if match.group(1) is None:  # a section heading
-            section[0] += 1
+    def first_use(match: re.Match) -> str:
+        name = match.group(3)
+        if name is None:
+            section[0] += match.group(2) is not None
             return match.group(0)
-        key = (section[0], match.group(1))
-        if key in seen:
-            return match.group(1)
-        seen.add(key)
-        return match.group(0)
+        if (section[0], name) in seen:
+            return name
+        seen.add((section[0], name))
+        return f'<abbr title="{titles[name]}">{name}</abbr>'
 
-    return ABBR_OR_SECTION.sub(keep_first, html_text) if "<abbr" in html_text else html_text
+    return pattern.sub(first_use, html_text)
 
 
 # -- events ---------------------------------------------------------------------------------------
 
 terms: dict[str, Term] = {}      # this build's glossary: term -> Term
-tooltips: dict[str, str] = {}    # src path -> abbreviation definitions to append to the page
+tooltips: dict[str, dict[str, str]] = {}   # src path -> the page's tooltip terms: short form -> definition
 page_parts: GlossaryPage | None = None   # the Glossary page's Markdown and its term lists
 
 
@@ -247,20 +262,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(page)
     short_forms = tooltip_terms(terms, pages)
     vocabulary = Vocabulary((name, True) for name in short_forms)
-    tooltips = {path: abbreviation_block(short_forms, index, vocabulary=vocabulary) for path, index in indexes.items()}
+    tooltips = {path: page_tooltips(short_forms, index, vocabulary=vocabulary) for path, index in indexes.items()}
     return files
-
-
-@event_priority(5)  # after references.py (10) appends Official documentation, before crosslinks.py (0)
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Append the abbreviation definitions of the acronyms this page's prose uses. Not on the
-    Glossary page: it shows every definition already, tooltips there would only add weight."""
-    block = tooltips.get(page.file.src_uri)
-    return f"{markdown.rstrip()}\n\n{block}\n" if block else markdown
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == GLOSSARY_PATH and page_parts is not None:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | page_parts.anchors
         return with_term_lists(html_text, page_parts)
-    return first_use_tooltips(html_text)
+    return with_tooltips(html_text, tooltips.get(page.file.src_uri, {}))

@@ -33,7 +33,7 @@ def references_markdown(references: object) -> str:
     return "\n".join([HEADING, "", *items, ""]) if items else ""
 
 
-@event_priority(10)  # before glossary.py (5) and crosslinks.py (0) append theirs: this section comes first
+@event_priority(10)  # before crosslinks.py (0) appends Related: this section comes first
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     info = catalog.state.pages.get(page.file.src_uri)
     section = references_markdown(info.meta.get("references")) if info else ""

@@ -379,22 +379,25 @@ def test_tooltip_terms_acronyms_abbr_values_and_expansions():
     assert glossary.tooltip_terms(terms, [a]) == {"AMI": "Image.", "Binpack": "Packing.", "CDC": "Changes."}
 
 
-def test_abbreviation_block_only_for_terms_the_page_uses():
+def test_page_tooltips_only_for_terms_the_page_uses():
     tooltips = {"AMI": "Image.", "EBS": "Disk.", "S3": "Storage."}
-    assert glossary.abbreviation_block(tooltips, "An AMI, another AMI; SSE-S3 and ebs.md.") == "*[AMI]: Image."
-    assert glossary.abbreviation_block(tooltips, "EBS and S3") == "*[EBS]: Disk.\n*[S3]: Storage."
-    assert glossary.abbreviation_block(tooltips, "Nothing here.") == ""
-    assert glossary.abbreviation_block({}, "AMI") == ""
+    assert glossary.page_tooltips(tooltips, "An AMI, another AMI; SSE-S3 and ebs.md.") == {"AMI": "Image."}
+    assert glossary.page_tooltips(tooltips, "EBS and S3") == {"EBS": "Disk.", "S3": "Storage."}
+    assert glossary.page_tooltips(tooltips, "Nothing here.") == {}
+    assert glossary.page_tooltips({}, "AMI") == {}
 
 
-def test_first_use_tooltips_keeps_the_first_use_in_each_section():
+def test_tooltips_on_the_first_use_in_each_section_in_text_only():
+    tips = {"AMI": "Image.", "EC2": "Server.", "S3": "Storage.", "SSE-S3": 'Keys "S3" & <owned> &amp; kept.'}
     ami, ec2 = '<abbr title="Image.">AMI</abbr>', '<abbr title="Server.">EC2</abbr>'
-    html = (f"<h1>T</h1><p>{ami} and {ami} on {ec2}</p><h3>Sub</h3><p>{ami}</p>"
-            f'<h2 id="x">X</h2><p>{ec2} {ec2}</p><pre><code>AMI</code></pre>')
-    assert glossary.first_use_tooltips(html) == (
-        f"<h1>T</h1><p>{ami} and AMI on {ec2}</p><h3>Sub</h3><p>AMI</p>"
-        f'<h2 id="x">X</h2><p>{ec2} EC2</p><pre><code>AMI</code></pre>')
-    assert glossary.first_use_tooltips("<p>no tooltips</p>") == "<p>no tooltips</p>"
+    html = ('<h1 id="t">T</h1><p>AMI and AMI on <a href="ec2/" title="EC2 AMI">EC2</a></p><h3>Sub</h3><p>AMI</p>'
+            '<h2 id="x">X</h2><p><code>EC2</code> EC2 EC2s EC2</p><pre><code>AMI\nS3</code></pre><p>SSE-S3, S3</p>')
+    assert glossary.with_tooltips(html, tips) == (
+        f'<h1 id="t">T</h1><p>{ami} and AMI on <a href="ec2/" title="EC2 AMI">{ec2}</a></p><h3>Sub</h3><p>AMI</p>'
+        f'<h2 id="x">X</h2><p><code>EC2</code> {ec2} EC2s EC2</p><pre><code>AMI\nS3</code></pre>'
+        '<p><abbr title="Keys &quot;S3&quot; &amp; &lt;owned&gt; &amp; kept.">SSE-S3</abbr>, <abbr title="Storage.">S3</abbr></p>')
+    assert glossary.with_tooltips('<h2 id="ami">AMI</h2><p>AMI</p>', {"AMI": "Image."}) == f'<h2 id="ami">{ami}</h2><p>AMI</p>'
+    assert glossary.with_tooltips("<p>AMI</p>", {}) == "<p>AMI</p>"
 
 
 def test_text_index_whole_words_in_any_case_or_exactly():
