@@ -400,6 +400,13 @@ def test_tooltips_on_the_first_use_in_each_section_in_text_only():
     assert glossary.with_tooltips("<p>AMI</p>", {}) == "<p>AMI</p>"
 
 
+def test_term_pattern_matches_as_backslash_b_would_and_never_inside_a_tag():
+    def found(name: str, text: str) -> list[str]:
+        return [m.start() for m in re.finditer(glossary.term_pattern(name), text)]
+    assert found("S3", "S3, SSE-S3, S3s, xS3 <a title='S3'>S3</a>") == [0, 8, 35]
+    assert found(".eb", "x.eb .eb") == [1]   # \b before a non-word character: a word character before it
+
+
 def test_text_index_whole_words_in_any_case_or_exactly():
     index = term_finder.TextIndex("Use SSE-S3 with Lambda@Edge; the Visibility\ntimeout. Blue/green deployment, .ebextensions")
     assert index.contains("SSE-S3", True) and not index.contains("S3", True) and not index.contains("SSE", True)
