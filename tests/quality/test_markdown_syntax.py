@@ -13,6 +13,7 @@ UNRENDERED = {
     "highlight (`==text==`): use **bold**": re.compile(r"(?<![=<>!])==(?=[^\s=>])[^=\n]*?[^\s=]==(?![=>])"),
     "footnote (`[^1]`): say it in the sentence or a `!!! note`": re.compile(r"\[\^[^\]\s]+\]"),
     "task list (`- [ ]`): use a plain list": re.compile(r"^\s*[-*+] \[[ xX]\] "),
+    "table of contents marker (`[TOC]`): Material shows the page's contents beside it": re.compile(r"^\s*\[TOC\]\s*$"),
     "abbreviation (`*[X]: ...`): define the term under `glossary:`, the build adds its tooltips": re.compile(r"^\*\[[^\]]+\]:"),
 }
 
@@ -32,9 +33,9 @@ def unrendered_syntax(text: str) -> list[tuple[int, str]]:
 
 
 def test_the_check_finds_each_disabled_syntax_and_ignores_code():
-    text = ("Press ++ctrl+c++.\nA ==key== fact.\nAs noted[^1].\n- [ ] todo\n*[DLQ]: Dead-letter queue\n"
+    text = ("Press ++ctrl+c++.\nA ==key== fact.\nAs noted[^1].\n- [ ] todo\n*[DLQ]: Dead-letter queue\n[TOC]\n"
             "`++x++` and `==y==` in code, a == b, x ==> y\n```\nA ==> B\n- [x] in a fence\n```\n")
-    assert [line for line, _ in unrendered_syntax(text)] == [1, 2, 3, 4, 5]
+    assert [line for line, _ in unrendered_syntax(text)] == [1, 2, 3, 4, 5, 6]
 
 
 def test_pages_use_no_disabled_markdown_syntax():
