@@ -36,6 +36,7 @@ class PageInfo:
     links: list[Link] = field(default_factory=list)
     headings: list[tuple[int, int, str]] = field(default_factory=list)   # (line, level, text)
     active: list[tuple[int, str]] = field(default_factory=list)          # (line, what): raw <script> & co.
+    unrendered: list[tuple[int, str]] = field(default_factory=list)      # (line, what): a disabled extension's syntax
     prose: str = ""                                           # body text outside code, links' targets and tags
     valid: bool = True                                        # front matter could be read
 

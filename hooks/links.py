@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
 ACTIVE_FIX = "pages may not run code in readers' browsers: remove it (use Markdown, a Mermaid diagram or a link)"
+UNRENDERED_FIX = ("write it with the Markdown the site renders (About › Contributing lists it): keys as <kbd>, "
+                  "**bold** for emphasis, a note in the text, a plain list; a tooltip comes from `glossary:`")
 ANCHOR_FIX = "use the id of a heading (or glossary term) on that page"
 
 
@@ -66,6 +68,12 @@ def active_content_problems(pages: Iterable[PageInfo]) -> list[Problem]:
             if link.target.strip().lower().startswith("javascript:"):
                 problems.append(Problem(info.path, link.line, f"javascript: URL in a {link.label}", ACTIVE_FIX))
     return problems
+
+
+def unrendered_syntax_problems(pages: Iterable[PageInfo]) -> list[Problem]:
+    """Syntax of a Markdown extension the site does not enable: it would show as plain text."""
+    return [Problem(info.path, line, f"{what} is not Markdown this site renders", UNRENDERED_FIX)
+            for info in pages for line, what in info.unrendered]
 
 
 def markdown_link_problems(pages: list[PageInfo], site: SiteMap) -> tuple[list[Problem], list[AnchorCheck]]:
@@ -177,7 +185,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     markdown_problems, markdown_anchors = markdown_link_problems(pages, site)
     url_problems, url_anchors = url_link_problems(pages, site)
     anchor_checks = markdown_anchors + url_anchors
-    catalog.report(related_problems(pages) + active_content_problems(pages) + markdown_problems + url_problems)
+    catalog.report(related_problems(pages) + active_content_problems(pages) + unrendered_syntax_problems(pages)
+                   + markdown_problems + url_problems)
     return files
 
 

@@ -52,7 +52,7 @@ def read_page(path: str, text: str) -> tuple[PageInfo, list[Problem]]:
 def page_info(path: str, body: str, *, body_line: int, valid: bool) -> PageInfo:
     found = scan_body(body, body_line)
     return PageInfo(path, body=body, body_line=body_line, links=found.links, headings=found.headings,
-                    active=found.active, prose=found.prose, valid=valid)
+                    active=found.active, unrendered=found.unrendered, prose=found.prose, valid=valid)
 
 
 def duplicate_slug_problems(pages: list[PageInfo]) -> list[Problem]:

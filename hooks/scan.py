@@ -1,6 +1,6 @@
 """What one pass over a page's Markdown body records: links (Markdown, raw HTML, Mermaid `click`),
-headings, raw active content and the prose, each with its line number, all outside code blocks,
-inline code and HTML comments. The other hooks work from this record, never from the text again.
+headings, raw active content, syntax the site does not render and the prose, each with its line
+number, all outside code blocks, inline code and HTML comments. The other hooks work from this record, never from the text again.
 """
 from __future__ import annotations
 
@@ -19,6 +19,16 @@ ACTIVE_TAG = re.compile(r"<\s*(script|iframe|object|embed)\b", re.I)
 EVENT_HANDLER = re.compile(r"<[A-Za-z][^>\n]*?\s(on[a-z]+)\s*=", re.I)
 HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 ATTR_LIST = re.compile(r"\{:?\s*[#.][^}]*\}|\{\s*data-[^}]*\}")
+# Syntax of Markdown extensions mkdocs.yml leaves out (each would run over every text of every page):
+# written anyway, it shows as plain text.
+UNRENDERED = {
+    "key names (`++ctrl+c++`)": re.compile(r"\+\+[\w+-]+\+\+"),
+    "highlighting (`==text==`)": re.compile(r"(?<![=<>!])==(?=[^\s=>])[^=\n]*?[^\s=]==(?![=>])"),
+    "a footnote (`[^1]`)": re.compile(r"\[\^[^\]\s]+\]"),
+    "a task list item (`- [ ]`)": re.compile(r"^[ \t]*[-*+] \[[ xX]\] ", re.M),
+    "a table of contents marker (`[TOC]`)": re.compile(r"^[ \t]*\[TOC\][ \t]*$", re.M),
+    "an abbreviation (`*[X]: …`)": re.compile(r"^\*\[[^\]\n]+\]:", re.M),
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,7 @@ class Scan:
     links: list[Link] = field(default_factory=list)
     headings: list[tuple[int, int, str]] = field(default_factory=list)  # (line, level, text)
     active: list[tuple[int, str]] = field(default_factory=list)         # (line, what): raw <script> & co.
+    unrendered: list[tuple[int, str]] = field(default_factory=list)     # (line, what): a disabled extension's syntax
     prose: str = ""                                                     # text outside code, link targets and tags
 
 
@@ -102,5 +113,7 @@ def scan_body(body: str, first_line: int = 1) -> Scan:
         headings=[(line_at(m.start()), len(m.group(1)), ATTR_LIST.sub("", m.group(2)).strip())
                   for m in HEADING.finditer(text)],
         active=[(line, what) for line, _, what in sorted(active)],
+        unrendered=sorted((line_at(m.start()), what) for what, pattern in UNRENDERED.items()
+                          for m in pattern.finditer(text)),
         prose=HTML_TAG.sub(" ", MARKDOWN_LINK.sub(lambda m: m.group(0).split("](", 1)[0] + "]", text)),
     )

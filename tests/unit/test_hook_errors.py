@@ -159,6 +159,8 @@ CASES = [
     Case("embed-in-a-body", add_to_body(AMI, '<embed src="x.swf">'), AMI, "<embed", "<embed> in the page body"),
     Case("inline-event-handler", add_to_body(AMI, '<span onclick="steal()">click</span>'), AMI, "onclick",
          "inline event handler `onclick=` in the page body"),
+    Case("disabled-markdown-syntax", add_to_body(AMI, "Press ++ctrl+c++ to copy."), AMI, "++ctrl",
+         "key names (`++ctrl+c++`) is not Markdown this site renders"),
     Case("javascript-url", add_to_body(AMI, "[Click](javascript:alert(1))"), AMI, "javascript:",
          "javascript: URL in a link"),
     Case("link-to-a-missing-page", add_to_body(AMI, "See [S3](../storage/s3.md)."), AMI, "../storage/s3.md",
