@@ -65,10 +65,10 @@ def exclude_sections(html_text: str) -> str:
 def excluded_tail(html_text: str) -> int:
     """Where the page's excluded tail starts: the Check yourself heading, when it and every heading
     after it are excluded from search (-1: no such tail, Material parses the whole page)."""
-    start = html_text.find('<h2 id="check-yourself')
-    if start < 0 or any("data-search-exclude" not in heading for heading in HEADING.findall(html_text, start)):
+    check = CHECK_YOURSELF.search(html_text)
+    if check is None or any("data-search-exclude" not in heading for heading in HEADING.findall(html_text, check.start())):
         return -1
-    return start
+    return check.start()
 
 
 def diagram_as_text(source: str) -> str:
